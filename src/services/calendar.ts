@@ -1,0 +1,73 @@
+import { DateTimeParseException, LocalDate } from '@js-joda/core';
+
+/**
+ * Calendar-date arithmetic on `YYYY-MM-DD` strings. Dates in certscope carry no time of day
+ * and no zone, so they never pass through a JavaScript Date (which would shift a day in any
+ * zone west of UTC). js-joda's LocalDate does the month arithmetic, clamping to month end.
+ */
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class InvalidDateError extends Error {
+  constructor(readonly value: string) {
+    super(`"${value}" is not a calendar date; expected YYYY-MM-DD, e.g. 2025-03-31`);
+  }
+}
+
+/** Parses a strict `YYYY-MM-DD` string; rejects impossible dates such as 2025-02-30. */
+export function parseDate(value: string): LocalDate {
+  if (!ISO_DATE.test(value)) throw new InvalidDateError(value);
+  try {
+    return LocalDate.parse(value);
+  } catch (error) {
+    if (error instanceof DateTimeParseException) throw new InvalidDateError(value);
+    throw error;
+  }
+}
+
+export function isValidDate(value: string): boolean {
+  try {
+    parseDate(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `date` plus `months`, clamped to the end of the month (2024-01-31 + 1 = 2024-02-29). */
+export function addMonths(date: string, months: number): string {
+  return parseDate(date).plusMonths(months).toString();
+}
+
+export function addDays(date: string, days: number): string {
+  return parseDate(date).plusDays(days).toString();
+}
+
+/** Whole days from `from` to `to`; negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return parseDate(to).toEpochDay() - parseDate(from).toEpochDay();
+}
+
+/**
+ * The expiry of a credential earned on `earnedOn` with a validity of `validityMonths`;
+ * null for lifetime or unknown validity, which never expire in the analyses.
+ */
+export function expiryDate(earnedOn: string, validityMonths: number | null): string | null {
+  return validityMonths === null ? null : addMonths(earnedOn, validityMonths);
+}
+
+/** Today in the given IANA zone (the server's configured zone), as `YYYY-MM-DD`. */
+export function today(zone: string): string {
+  // en-CA formats as YYYY-MM-DD; Intl carries the zone database, so no extra package is needed.
+  const format = new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  return format.format(new Date());
+}
+
+export function compareDates(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
