@@ -1,0 +1,40 @@
+import path from 'node:path';
+
+/** Settings read once from the environment at start-up. */
+export interface Config {
+  port: number;
+  host: string;
+  /** An external PostgreSQL; when absent the service runs its own embedded one. */
+  databaseUrl: string | null;
+  /** Where the embedded PostgreSQL keeps its data between runs. */
+  dataDir: string;
+  embeddedPort: number;
+  /** IANA zone whose calendar day is the default `asOf`. */
+  timeZone: string;
+  /** Seed the demo organization into an empty database. */
+  seedDemo: boolean;
+  statementTimeoutMs: number;
+}
+
+function integer(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  }
+  return value;
+}
+
+export function loadConfig(): Config {
+  return {
+    port: integer('PORT', 4000),
+    host: process.env.HOST || '127.0.0.1',
+    databaseUrl: process.env.DATABASE_URL || null,
+    dataDir: path.resolve(process.env.CERTSCOPE_DATA_DIR || '.data/postgres'),
+    embeddedPort: integer('EMBEDDED_PG_PORT', 54329),
+    timeZone: process.env.CERTSCOPE_TIME_ZONE || 'UTC',
+    seedDemo: process.env.CERTSCOPE_SEED_DEMO !== 'false',
+    statementTimeoutMs: integer('STATEMENT_TIMEOUT_MS', 10_000),
+  };
+}

@@ -1,0 +1,32 @@
+import { DataSource } from 'typeorm';
+import { entities } from '../entities';
+import { InitialSchema1733300000000 } from './migrations/1733300000000-initial-schema';
+import { installPgTypeParsers } from './pg-types';
+
+export interface DataSourceOptions {
+  url: string;
+  statementTimeoutMs?: number;
+  poolSize?: number;
+}
+
+export const migrations = [InitialSchema1733300000000];
+
+/** The one TypeORM DataSource of a process. The schema changes only through migrations. */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  installPgTypeParsers();
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    entities,
+    migrations,
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    extra: {
+      max: options.poolSize ?? 10,
+      application_name: 'certscope',
+      statement_timeout: options.statementTimeoutMs ?? 10_000,
+      connectionTimeoutMillis: 5_000,
+    },
+  });
+}
