@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, type Logger } from 'typeorm';
 import { entities } from '../entities';
 import { InitialSchema1733300000000 } from './migrations/1733300000000-initial-schema';
 import { installPgTypeParsers } from './pg-types';
@@ -7,6 +7,8 @@ export interface DataSourceOptions {
   url: string;
   statementTimeoutMs?: number;
   poolSize?: number;
+  /** Called with every SQL statement sent; for counting statements in tests and benchmarks. */
+  onQuery?: (sql: string) => void;
 }
 
 export const migrations = [InitialSchema1733300000000];
@@ -21,7 +23,8 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     migrations,
     synchronize: false,
     migrationsRun: false,
-    logging: false,
+    logging: options.onQuery ? ['query'] : false,
+    logger: options.onQuery ? queryCounter(options.onQuery) : undefined,
     extra: {
       max: options.poolSize ?? 10,
       application_name: 'certscope',
@@ -29,4 +32,16 @@ export function createDataSource(options: DataSourceOptions): DataSource {
       connectionTimeoutMillis: 5_000,
     },
   });
+}
+
+function queryCounter(onQuery: (sql: string) => void): Logger {
+  const ignore = () => undefined;
+  return {
+    logQuery: (sql) => onQuery(sql),
+    logQueryError: ignore,
+    logQuerySlow: ignore,
+    logSchemaBuild: ignore,
+    logMigration: ignore,
+    log: ignore,
+  };
 }

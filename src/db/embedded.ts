@@ -39,7 +39,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     // everywhere, and a later flag overrides the earlier one.
     initdbFlags: ['--lc-messages=C', '--locale=C', '--encoding=UTF8'],
     onLog: options.onLog ?? (() => undefined),
-    onError: options.onLog ?? (() => undefined),
+    onError: (error: unknown) => options.onLog?.(String(error)),
   });
 
   await mkdir(options.dataDir, { recursive: true });

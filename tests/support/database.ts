@@ -9,6 +9,8 @@ export interface TestDatabase {
   url: string;
   dataSource: DataSource;
   query(sql: string, params?: unknown[]): Promise<any[]>;
+  /** How many SQL statements have gone through this data source so far. */
+  statements(): number;
   drop(): Promise<void>;
 }
 
@@ -17,7 +19,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = inject('pgAdminUrl');
   const name = `certscope_test_${randomBytes(6).toString('hex')}`;
   const url = await ensureDatabase(adminUrl, name);
-  const dataSource = createDataSource({ url, poolSize: 4 });
+  let statements = 0;
+  const dataSource = createDataSource({ url, poolSize: 4, onQuery: () => (statements += 1) });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
 
@@ -25,6 +28,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url,
     dataSource,
     query: (sql, params) => dataSource.query(sql, params),
+    statements: () => statements,
     async drop() {
       await dataSource.destroy();
       const admin = new pg.Client({ connectionString: adminUrl });

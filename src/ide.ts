@@ -1,0 +1,66 @@
+import { createRequire } from 'node:module';
+import type { Express } from 'express';
+
+const load = createRequire(__filename);
+
+/** Files of the GraphiQL IDE, served from node_modules so the IDE works with no internet. */
+const ASSETS: Record<string, { file: string; type: string }> = {
+  'react.js': { file: 'react/umd/react.production.min.js', type: 'text/javascript' },
+  'react-dom.js': { file: 'react-dom/umd/react-dom.production.min.js', type: 'text/javascript' },
+  'graphiql.js': { file: 'graphiql/graphiql.min.js', type: 'text/javascript' },
+  'graphiql.css': { file: 'graphiql/graphiql.min.css', type: 'text/css' },
+};
+
+const EXAMPLE = `# certscope: certification coverage, gaps, budgets and renewals.
+# Try the AWS ML Specialty, then the renewal exposure of the whole organization.
+{
+  certification(slug: "aws_ml_specialty") {
+    name
+    cost { raw estimate { min expected max } }
+    validity { raw months }
+    examTopics { name weightMin weightMax }
+  }
+}
+`;
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>certscope GraphiQL</title>
+  <link rel="stylesheet" href="/ide/graphiql.css">
+  <style>body { margin: 0; height: 100vh; } #ide { height: 100vh; }</style>
+</head>
+<body>
+  <div id="ide">Loading GraphiQL...</div>
+  <script src="/ide/react.js"></script>
+  <script src="/ide/react-dom.js"></script>
+  <script src="/ide/graphiql.js"></script>
+  <script>
+    const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
+    ReactDOM.createRoot(document.getElementById('ide')).render(
+      React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(EXAMPLE)} }),
+    );
+  </script>
+</body>
+</html>`;
+
+/** Serves the IDE at GET /graphql for browsers, and its assets under /ide. */
+export function mountIde(app: Express): void {
+  app.get('/ide/:asset', (req, res) => {
+    const asset = ASSETS[req.params.asset];
+    if (!asset) {
+      res.status(404).end();
+      return;
+    }
+    res.type(asset.type).sendFile(load.resolve(asset.file));
+  });
+  app.get('/graphql', (req, res, next) => {
+    const wantsPage = req.accepts(['application/json', 'text/html']) === 'text/html';
+    if (!wantsPage || req.query.query !== undefined) {
+      next();
+      return;
+    }
+    res.type('html').send(PAGE);
+  });
+}

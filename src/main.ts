@@ -1,0 +1,70 @@
+import 'reflect-metadata';
+import { loadConfig } from './config';
+import { createDataSource } from './db/data-source';
+import { ensureDatabase, redactUrl } from './db/database-url';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded';
+import { prepareDatabase } from './db/prepare-database';
+import { logger } from './logger';
+import { startServer } from './server';
+
+/** The demo organization's dates are laid out around this day, so its answers are stable. */
+const DEMO_AS_OF = '2026-12-01';
+const DEMO_EMPLOYEES = 60;
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+
+  let embedded: EmbeddedDatabase | null = null;
+  let url: string;
+  if (config.databaseUrl) {
+    url = config.databaseUrl;
+    logger.info({ database: redactUrl(url) }, 'using the PostgreSQL server from DATABASE_URL');
+  } else {
+    logger.info({ dataDir: config.dataDir }, 'starting embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      port: config.embeddedPort,
+      persistent: true,
+    });
+    url = await ensureDatabase(embedded.url, 'certscope');
+    logger.info({ database: redactUrl(url), dataDir: config.dataDir }, 'embedded PostgreSQL ready');
+  }
+
+  const db = createDataSource({ url, statementTimeoutMs: config.statementTimeoutMs });
+  await db.initialize();
+  const prepared = await prepareDatabase(db, {
+    seed: true,
+    demoEmployees: config.seedDemo ? DEMO_EMPLOYEES : 0,
+    demoAsOf: DEMO_AS_OF,
+    log: (message) => logger.info(message),
+  });
+  logger.info(prepared, 'database ready');
+
+  const server = await startServer({
+    db,
+    port: config.port,
+    host: config.host,
+    timeZone: config.timeZone,
+    logError: (error) => logger.error({ err: error }, 'request failed'),
+  });
+  logger.info({ url: server.url }, `certscope is listening on ${server.url}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await server.close();
+    await db.destroy();
+    if (embedded) await embedded.stop();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, 'certscope failed to start');
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+import type { NonEmptyArray } from 'type-graphql';
+import {
+  CareerRoleResolver,
+  CatalogResolver,
+} from './catalog.resolver';
+import {
+  CertificationResolver,
+  LearningPathResolver,
+  LearningPathStepResolver,
+  PrerequisiteResolver,
+  ProviderResolver,
+  StrategyRecommendationResolver,
+} from './certification.resolver';
+import { OrganizationMutationResolver } from './organization.mutation.resolver';
+import {
+  CareerGoalResolver,
+  EmployeeResolver,
+  HeldCertificationResolver,
+  OrganizationQueryResolver,
+  TeamRequirementResolver,
+  TeamResolver,
+} from './organization.resolver';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const resolvers: NonEmptyArray<Function> = [
+  CatalogResolver,
+  CareerRoleResolver,
+  CertificationResolver,
+  PrerequisiteResolver,
+  ProviderResolver,
+  LearningPathResolver,
+  LearningPathStepResolver,
+  StrategyRecommendationResolver,
+  OrganizationQueryResolver,
+  TeamResolver,
+  EmployeeResolver,
+  HeldCertificationResolver,
+  TeamRequirementResolver,
+  CareerGoalResolver,
+  OrganizationMutationResolver,
+];

@@ -1,0 +1,188 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../schema/context';
+import { CalendarDateScalar } from '../schema/scalars/calendar-date.scalar';
+import { CareerRoleType, CertificationType, SkillType } from '../schema/types/catalog.types';
+import {
+  CareerGoalType,
+  CredentialStatus,
+  EmployeeConnectionType,
+  EmployeeType,
+  HeldCertificationType,
+  TeamRequirementType,
+  TeamType,
+} from '../schema/types/organization.types';
+import { credentialStatus } from '../services/credential-status';
+import { encodeCursor, OrganizationService } from '../services/organization.service';
+import * as valid from '../services/validate';
+
+@Resolver()
+export class OrganizationQueryResolver {
+  @Query(() => [TeamType], { description: 'The top of the team tree; walk down with children.' })
+  teams(@Ctx() { db }: Context) {
+    return new OrganizationService(db).rootTeams();
+  }
+
+  @Query(() => TeamType)
+  team(@Ctx() { db }: Context, @Arg('id', () => ID) id: string) {
+    return new OrganizationService(db).team(valid.id('id', id));
+  }
+
+  @Query(() => EmployeeType)
+  employee(@Ctx() { db }: Context, @Arg('id', () => ID) id: string) {
+    return new OrganizationService(db).employee(valid.id('id', id));
+  }
+
+  @Query(() => EmployeeConnectionType, {
+    description: 'Employees of a team and, unless teamOnly, of every team below it; by id.',
+  })
+  employees(
+    @Ctx() { db }: Context,
+    @Arg('teamId', () => ID) teamId: string,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('teamOnly', () => Boolean, { defaultValue: false }) teamOnly: boolean,
+  ) {
+    return employeeConnection(db, teamId, { first, after, teamOnly });
+  }
+}
+
+async function employeeConnection(
+  db: Context['db'],
+  teamId: string | number,
+  options: { first: number; after: string | null; teamOnly: boolean },
+): Promise<EmployeeConnectionType> {
+  const page = await new OrganizationService(db).employees(valid.id('teamId', teamId), options);
+  const edges = page.employees.map((node) => ({ cursor: encodeCursor(node.id), node }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: page.totalCount,
+  };
+}
+
+@Resolver(() => TeamType)
+export class TeamResolver {
+  @FieldResolver(() => TeamType, { nullable: true })
+  parent(@Root() team: TeamType, @Ctx() { loaders }: Context) {
+    return team.parentId === null ? null : loaders.team.load(team.parentId);
+  }
+
+  @FieldResolver(() => [TeamType])
+  children(@Root() team: TeamType, @Ctx() { loaders }: Context) {
+    return loaders.teamChildren.load(team.id);
+  }
+
+  @FieldResolver(() => EmployeeType, { nullable: true })
+  manager(@Root() team: TeamType, @Ctx() { loaders }: Context) {
+    return team.managerId === null ? null : loaders.employee.load(team.managerId);
+  }
+
+  @FieldResolver(() => [TeamRequirementType], { description: "This team's own requirements." })
+  requirements(@Root() team: TeamType, @Ctx() { loaders }: Context) {
+    return loaders.teamRequirements.load(team.id);
+  }
+
+  @FieldResolver(() => EmployeeConnectionType)
+  employees(
+    @Root() team: TeamType,
+    @Ctx() { db }: Context,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('teamOnly', () => Boolean, { defaultValue: false }) teamOnly: boolean,
+  ) {
+    return employeeConnection(db, team.id, { first, after, teamOnly });
+  }
+}
+
+@Resolver(() => EmployeeType)
+export class EmployeeResolver {
+  @FieldResolver(() => TeamType)
+  team(@Root() employee: EmployeeType, @Ctx() { loaders }: Context) {
+    return loaders.team.load(employee.teamId);
+  }
+
+  @FieldResolver(() => [TeamType], { description: 'Teams this person manages.' })
+  managedTeams(@Root() employee: EmployeeType, @Ctx() { loaders }: Context) {
+    return loaders.managedTeams.load(employee.id);
+  }
+
+  @FieldResolver(() => [HeldCertificationType], {
+    description: 'Newest first. With activeOn, only those active on that day.',
+  })
+  async certifications(
+    @Root() employee: EmployeeType,
+    @Ctx() { loaders }: Context,
+    @Arg('activeOn', () => CalendarDateScalar, { nullable: true }) activeOn: string | null,
+  ) {
+    const held = await loaders.heldCertifications.load(employee.id);
+    if (activeOn === null) return held;
+    return held.filter((h) => credentialStatus(h, activeOn) === CredentialStatus.ACTIVE);
+  }
+
+  @FieldResolver(() => CareerGoalType, { nullable: true })
+  async careerGoal(@Root() employee: EmployeeType, @Ctx() { loaders }: Context) {
+    return (await loaders.careerGoal.load(employee.id))[0] ?? null;
+  }
+}
+
+@Resolver(() => HeldCertificationType)
+export class HeldCertificationResolver {
+  @FieldResolver(() => CertificationType)
+  certification(@Root() held: HeldCertificationType, @Ctx() { loaders }: Context) {
+    return loaders.certification.load(held.certificationId);
+  }
+
+  @FieldResolver(() => EmployeeType)
+  employee(@Root() held: HeldCertificationType, @Ctx() { loaders }: Context) {
+    return loaders.employee.load(held.employeeId);
+  }
+
+  @FieldResolver(() => CredentialStatus, { description: 'Its state on asOf (default today).' })
+  status(
+    @Root() held: HeldCertificationType,
+    @Ctx() { today }: Context,
+    @Arg('asOf', () => CalendarDateScalar, { nullable: true }) asOf: string | null,
+  ): CredentialStatus {
+    return credentialStatus(held, asOf ?? today);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'True when the catalog does not know how long it stays valid (no expiresOn).',
+  })
+  async validityUnknown(@Root() held: HeldCertificationType, @Ctx() { loaders }: Context) {
+    const cert = await loaders.certification.load(held.certificationId);
+    return held.expiresOn === null && cert?.validityKind === 'UNKNOWN';
+  }
+}
+
+@Resolver(() => TeamRequirementType)
+export class TeamRequirementResolver {
+  @FieldResolver(() => TeamType)
+  team(@Root() requirement: TeamRequirementType, @Ctx() { loaders }: Context) {
+    return loaders.team.load(requirement.teamId);
+  }
+
+  @FieldResolver(() => CertificationType, { nullable: true })
+  certification(@Root() requirement: TeamRequirementType, @Ctx() { loaders }: Context) {
+    const id = requirement.certificationId;
+    return id === null ? null : loaders.certification.load(id);
+  }
+
+  @FieldResolver(() => SkillType, { nullable: true })
+  skill(@Root() requirement: TeamRequirementType, @Ctx() { loaders }: Context) {
+    return requirement.skillId === null ? null : loaders.skill.load(requirement.skillId);
+  }
+}
+
+@Resolver(() => CareerGoalType)
+export class CareerGoalResolver {
+  @FieldResolver(() => CareerRoleType)
+  role(@Root() goal: CareerGoalType, @Ctx() { loaders }: Context) {
+    return loaders.careerRole.load(goal.careerRoleId);
+  }
+
+  @FieldResolver(() => EmployeeType)
+  employee(@Root() goal: CareerGoalType, @Ctx() { loaders }: Context) {
+    return loaders.employee.load(goal.employeeId);
+  }
+}

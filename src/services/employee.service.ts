@@ -1,0 +1,67 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { Employee } from '../entities/employee.entity';
+import { ExperienceLevel } from '../entities/enums';
+import { Team } from '../entities/team.entity';
+import { ConflictError, NotFoundError } from '../schema/errors';
+import * as valid from './validate';
+
+export interface EmployeeInput {
+  name?: string | null;
+  email?: string | null;
+  teamId?: string | number | null;
+  experienceLevel?: ExperienceLevel | null;
+  hireDate?: string | null;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+export class EmployeeService {
+  constructor(private readonly db: DataSource) {}
+
+  async create(input: Required<{ [K in keyof EmployeeInput]: NonNullable<EmployeeInput[K]> }>) {
+    return this.db.transaction(async (tx) => {
+      const employee = tx.create(Employee, {
+        name: valid.text('name', input.name, 200),
+        email: valid.email('email', input.email),
+        teamId: await existingTeam(tx, input.teamId),
+        experienceLevel: input.experienceLevel,
+        hireDate: valid.date('hireDate', input.hireDate),
+      });
+      return saveEmployee(tx, employee);
+    });
+  }
+
+  /** Changes only the fields given; a field left out (or null) keeps its value. */
+  async update(employeeId: string | number, input: EmployeeInput) {
+    const id = valid.id('id', employeeId);
+    return this.db.transaction(async (tx) => {
+      const employee = await tx.findOne(Employee, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!employee) throw new NotFoundError('employee', 'id', id);
+      if (input.name != null) employee.name = valid.text('name', input.name, 200);
+      if (input.email != null) employee.email = valid.email('email', input.email);
+      if (input.teamId != null) employee.teamId = await existingTeam(tx, input.teamId);
+      if (input.experienceLevel != null) employee.experienceLevel = input.experienceLevel;
+      if (input.hireDate != null) employee.hireDate = valid.date('hireDate', input.hireDate);
+      return saveEmployee(tx, employee);
+    });
+  }
+}
+
+async function existingTeam(tx: EntityManager, teamId: string | number): Promise<number> {
+  const id = valid.id('teamId', teamId);
+  if (!(await tx.existsBy(Team, { id }))) throw new NotFoundError('team', 'id', id);
+  return id;
+}
+
+async function saveEmployee(tx: EntityManager, employee: Employee): Promise<Employee> {
+  try {
+    return await tx.save(Employee, employee);
+  } catch (error) {
+    if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+      throw new ConflictError(`another employee already has the email ${employee.email}`, {
+        field: 'email',
+      });
+    }
+    throw error;
+  }
+}

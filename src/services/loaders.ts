@@ -1,0 +1,78 @@
+import DataLoader from 'dataloader';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { In } from 'typeorm';
+import { CareerGoal } from '../entities/career-goal.entity';
+import { CareerRole } from '../entities/career-role.entity';
+import { CertificationAlias } from '../entities/certification-alias.entity';
+import { CertificationPrerequisite } from '../entities/certification-prerequisite.entity';
+import { Certification } from '../entities/certification.entity';
+import { Course } from '../entities/course.entity';
+import { Employee } from '../entities/employee.entity';
+import { ExamTopic } from '../entities/exam-topic.entity';
+import { HeldCertification } from '../entities/held-certification.entity';
+import { LearningPathStep } from '../entities/learning-path-step.entity';
+import { Provider } from '../entities/provider.entity';
+import { Skill } from '../entities/skill.entity';
+import { TeamRequirement } from '../entities/team-requirement.entity';
+import { Team } from '../entities/team.entity';
+
+/**
+ * Batch loaders for one request. They cache what they load, so they must never outlive
+ * the request: a loader shared between requests would hand one caller's rows to another.
+ */
+export function createLoaders(db: DataSource) {
+  const byId = <T extends ObjectLiteral & { id: number }>(entity: EntityTarget<T>) =>
+    new DataLoader<number, T | null>(async (ids) => {
+      const rows = await db.getRepository(entity).findBy({ id: In([...ids]) } as never);
+      const found = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => found.get(id) ?? null);
+    });
+
+  /** Rows grouped by a foreign key, ordered by `order` within each group. */
+  const byKey = <T extends ObjectLiteral>(
+    entity: EntityTarget<T>,
+    key: keyof T & string,
+    order: Partial<Record<keyof T & string, 'ASC' | 'DESC'>>,
+  ) =>
+    new DataLoader<number, T[]>(async (keys) => {
+      const rows = await db.getRepository(entity).find({
+        where: { [key]: In([...keys]) } as never,
+        order: order as never,
+      });
+      const groups = new Map<number, T[]>(keys.map((k) => [k, []]));
+      for (const row of rows) groups.get(row[key] as number)?.push(row);
+      return keys.map((k) => groups.get(k) ?? []);
+    });
+
+  return {
+    provider: byId(Provider),
+    certification: byId(Certification),
+    skill: byId(Skill),
+    careerRole: byId(CareerRole),
+    team: byId(Team),
+    employee: byId(Employee),
+    prerequisites: byKey(CertificationPrerequisite, 'certificationId', { position: 'ASC' }),
+    examTopics: byKey(ExamTopic, 'certificationId', { position: 'ASC' }),
+    courses: byKey(Course, 'certificationId', { position: 'ASC' }),
+    aliases: byKey(CertificationAlias, 'certificationId', { alias: 'ASC' }),
+    pathSteps: byKey(LearningPathStep, 'learningPathId', { position: 'ASC' }),
+    teamChildren: byKey(Team, 'parentId', { name: 'ASC', id: 'ASC' }),
+    managedTeams: byKey(Team, 'managerId', { id: 'ASC' }),
+    teamRequirements: byKey(TeamRequirement, 'teamId', { priority: 'ASC', id: 'ASC' }),
+    heldCertifications: byKey(HeldCertification, 'employeeId', { earnedOn: 'DESC', id: 'DESC' }),
+    careerGoal: byKey(CareerGoal, 'employeeId', { id: 'ASC' }),
+    certificationSkills: new DataLoader<number, Skill[]>(async (certIds) => {
+      const rows: Array<Skill & { certificationId: number }> = await db.query(
+        `SELECT cs.certification_id AS "certificationId", s.id, s.slug, s.name
+           FROM certification_skill cs JOIN skill s ON s.id = cs.skill_id
+          WHERE cs.certification_id = ANY($1) ORDER BY s.name`,
+        [certIds],
+      );
+      const groups = new Map<number, Skill[]>(certIds.map((id) => [id, []]));
+      for (const { certificationId, ...skill } of rows) groups.get(certificationId)?.push(skill);
+      return certIds.map((id) => groups.get(id) ?? []);
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

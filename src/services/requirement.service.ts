@@ -1,0 +1,95 @@
+import type { DataSource } from 'typeorm';
+import { CareerGoal } from '../entities/career-goal.entity';
+import { CareerRole } from '../entities/career-role.entity';
+import { Certification } from '../entities/certification.entity';
+import { Employee } from '../entities/employee.entity';
+import { Priority } from '../entities/enums';
+import { Skill } from '../entities/skill.entity';
+import { TeamRequirement } from '../entities/team-requirement.entity';
+import { Team } from '../entities/team.entity';
+import { BadInputError, NotFoundError } from '../schema/errors';
+import * as valid from './validate';
+
+export interface TeamRequirementInput {
+  teamId: string | number;
+  certificationSlug?: string | null;
+  skillSlug?: string | null;
+  minHolders: number;
+  priority: Priority;
+}
+
+export interface CareerGoalInput {
+  employeeId: string | number;
+  roleSlug: string;
+  targetDate?: string | null;
+}
+
+/** Team requirements and career goals: what the organization wants its people to hold. */
+export class RequirementService {
+  constructor(private readonly db: DataSource) {}
+
+  /** Creates the requirement, or updates the team's existing one for the same credential. */
+  async setTeamRequirement(input: TeamRequirementInput): Promise<TeamRequirement> {
+    const teamId = valid.id('teamId', input.teamId);
+    const minHolders = valid.positiveInt('minHolders', input.minHolders, 100_000);
+    if (Boolean(input.certificationSlug) === Boolean(input.skillSlug)) {
+      throw new BadInputError(
+        'certificationSlug',
+        'give exactly one of certificationSlug and skillSlug',
+      );
+    }
+
+    return this.db.transaction(async (tx) => {
+      if (!(await tx.existsBy(Team, { id: teamId }))) throw new NotFoundError('team', 'id', teamId);
+      let certificationId: number | null = null;
+      let skillId: number | null = null;
+      if (input.certificationSlug) {
+        const cert = await tx.findOneBy(Certification, { slug: input.certificationSlug });
+        if (!cert) throw new NotFoundError('certification', 'slug', input.certificationSlug);
+        certificationId = cert.id;
+      } else if (input.skillSlug) {
+        const skill = await tx.findOneBy(Skill, { slug: input.skillSlug });
+        if (!skill) throw new NotFoundError('skill', 'slug', input.skillSlug);
+        skillId = skill.id;
+      }
+      const existing = await tx.findOne(TeamRequirement, {
+        where: certificationId !== null ? { teamId, certificationId } : { teamId, skillId: skillId ?? 0 },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const requirement = existing ?? tx.create(TeamRequirement, { teamId, certificationId, skillId });
+      requirement.minHolders = minHolders;
+      requirement.priority = input.priority;
+      return tx.save(requirement);
+    });
+  }
+
+  async removeTeamRequirement(requirementId: string | number): Promise<boolean> {
+    const id = valid.id('id', requirementId);
+    const result = await this.db.getRepository(TeamRequirement).delete({ id });
+    if (!result.affected) throw new NotFoundError('team requirement', 'id', id);
+    return true;
+  }
+
+  /** Sets (or replaces) an employee's career goal. */
+  async setCareerGoal(input: CareerGoalInput): Promise<CareerGoal> {
+    const employeeId = valid.id('employeeId', input.employeeId);
+    const targetDate =
+      input.targetDate === null || input.targetDate === undefined
+        ? null
+        : valid.date('targetDate', input.targetDate);
+
+    return this.db.transaction(async (tx) => {
+      if (!(await tx.existsBy(Employee, { id: employeeId }))) {
+        throw new NotFoundError('employee', 'id', employeeId);
+      }
+      const role = await tx.findOneBy(CareerRole, { slug: input.roleSlug });
+      if (!role) throw new NotFoundError('career role', 'slug', input.roleSlug);
+      const goal =
+        (await tx.findOne(CareerGoal, { where: { employeeId }, lock: { mode: 'pessimistic_write' } })) ??
+        tx.create(CareerGoal, { employeeId });
+      goal.careerRoleId = role.id;
+      goal.targetDate = targetDate;
+      return tx.save(goal);
+    });
+  }
+}

@@ -1,0 +1,52 @@
+import { isValidDate } from './calendar';
+import { BadInputError } from '../schema/errors';
+
+// Control characters other than tab and newline have no place in names or notes.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** A trimmed, non-empty string of at most `max` characters, free of control characters. */
+export function text(field: string, value: string, max: number): string {
+  const trimmed = value.normalize('NFC').trim();
+  if (trimmed.length === 0) throw new BadInputError(field, 'must not be empty', value);
+  if (trimmed.length > max) {
+    throw new BadInputError(field, `must be at most ${max} characters, got ${trimmed.length}`);
+  }
+  if (CONTROL.test(trimmed)) throw new BadInputError(field, 'must not contain control characters');
+  return trimmed;
+}
+
+export function optionalText(field: string, value: string | null | undefined, max: number) {
+  return value === null || value === undefined ? null : text(field, value, max);
+}
+
+export function email(field: string, value: string): string {
+  const address = text(field, value, 320).toLowerCase();
+  if (!EMAIL.test(address)) {
+    throw new BadInputError(field, 'must be an email address such as ada@example.com', value);
+  }
+  return address;
+}
+
+export function date(field: string, value: string): string {
+  if (!isValidDate(value)) {
+    throw new BadInputError(field, 'must be a calendar date YYYY-MM-DD', value);
+  }
+  return value;
+}
+
+export function positiveInt(field: string, value: number, max: number): number {
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new BadInputError(field, `must be a whole number from 1 to ${max}`, value);
+  }
+  return value;
+}
+
+/** The id of a stored row: GraphQL IDs arrive as strings. */
+export function id(field: string, value: string | number): number {
+  const parsed = typeof value === 'number' ? value : Number(value);
+  if (!Number.isSafeInteger(parsed) || parsed < 1 || parsed > 2_147_483_647 || !/^\d+$/.test(String(value))) {
+    throw new BadInputError(field, 'must be the id of an existing record', value);
+  }
+  return parsed;
+}
