@@ -1,15 +1,25 @@
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Express } from 'express';
 
 const load = createRequire(__filename);
 
 /** Files of the GraphiQL IDE, served from node_modules so the IDE works with no internet. */
-const ASSETS: Record<string, { file: string; type: string }> = {
-  'react.js': { file: 'react/umd/react.production.min.js', type: 'text/javascript' },
-  'react-dom.js': { file: 'react-dom/umd/react-dom.production.min.js', type: 'text/javascript' },
-  'graphiql.js': { file: 'graphiql/graphiql.min.js', type: 'text/javascript' },
-  'graphiql.css': { file: 'graphiql/graphiql.min.css', type: 'text/css' },
+const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
+  'react.js': { pkg: 'react', file: 'umd/react.production.min.js', type: 'text/javascript' },
+  'react-dom.js': {
+    pkg: 'react-dom',
+    file: 'umd/react-dom.production.min.js',
+    type: 'text/javascript',
+  },
+  'graphiql.js': { pkg: 'graphiql', file: 'graphiql.min.js', type: 'text/javascript' },
+  'graphiql.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
 };
+
+/** Packages' export maps hide these prebuilt files, so locate them from package.json. */
+function assetPath(pkg: string, file: string): string {
+  return path.join(path.dirname(load.resolve(`${pkg}/package.json`)), file);
+}
 
 const EXAMPLE = `# certscope: certification coverage, gaps, budgets and renewals.
 # Try the AWS ML Specialty, then the renewal exposure of the whole organization.
@@ -53,7 +63,7 @@ export function mountIde(app: Express): void {
       res.status(404).end();
       return;
     }
-    res.type(asset.type).sendFile(load.resolve(asset.file));
+    res.type(asset.type).sendFile(assetPath(asset.pkg, asset.file));
   });
   app.get('/graphql', (req, res, next) => {
     const wantsPage = req.accepts(['application/json', 'text/html']) === 'text/html';
