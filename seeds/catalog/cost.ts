@@ -52,7 +52,11 @@ export function estimateCost(c: CostModel): CostEstimate | null {
       if (courses === null || courses <= 0) return null;
       // Cents are integers, so the midpoint is whole or ends in .5; this rounds .5 up.
       const midpoint = Math.floor((low + high + 1) / 2);
-      return { minCents: courses * low, expectedCents: courses * midpoint, maxCents: courses * high };
+      return {
+        minCents: courses * low,
+        expectedCents: courses * midpoint,
+        maxCents: courses * high,
+      };
     }
     case 'UNKNOWN':
       return null;

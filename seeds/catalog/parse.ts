@@ -9,7 +9,11 @@ export type DurationUnit = 'DAY' | 'WEEK' | 'MONTH';
 export type ValidityKind = 'FIXED' | 'LIFETIME' | 'UNKNOWN';
 export type ExperienceLevel = 'BEGINNER' | 'INTERMEDIATE' | 'ADVANCED';
 
-export const EXPERIENCE_LEVELS: readonly ExperienceLevel[] = ['BEGINNER', 'INTERMEDIATE', 'ADVANCED'];
+export const EXPERIENCE_LEVELS: readonly ExperienceLevel[] = [
+  'BEGINNER',
+  'INTERMEDIATE',
+  'ADVANCED',
+];
 
 export interface ParsedCost {
   kind: CostKind;
@@ -83,7 +87,9 @@ function toRange(what: string, raw: string, low: string, high: string | undefine
  * per-course fee range; only a per-course fee may be a range. Missing is UNKNOWN.
  */
 export function parseCost(raw: string | null | undefined): ParsedCost {
-  if (raw === null || raw === undefined) return { kind: 'UNKNOWN', lowCents: null, highCents: null };
+  if (raw === null || raw === undefined) {
+    return { kind: 'UNKNOWN', lowCents: null, highCents: null };
+  }
 
   const match = COST_PATTERN.exec(raw.trim());
   const expected = `a dollar amount such as "$300", "$1,350", "$39/month" or "$50-200 per course"`;
@@ -160,7 +166,9 @@ export function parseExamTopic(raw: string): ParsedExamTopic {
 function parseOneLevel(raw: string, word: string): ExperienceLevel {
   const level = word.trim().toUpperCase();
   const found = EXPERIENCE_LEVELS.find((candidate) => candidate === level);
-  if (!found) fail('level', raw, '"Beginner", "Intermediate" or "Advanced", or "<level> to <level>"');
+  if (!found) {
+    fail('level', raw, '"Beginner", "Intermediate" or "Advanced", or "<level> to <level>"');
+  }
   return found;
 }
 

@@ -109,7 +109,8 @@ export function tokenize(code: string, firstLine = 1): Token[] {
     throw new GuideSyntaxError(last.line, `'${last.char}' is never closed`);
   }
   if (tokens.length > 0 && tokens[tokens.length - 1].kind !== 'newline') {
-    tokens.push({ kind: 'newline', value: '\n', line, column: pos - lineStart, start: pos, end: pos });
+    const column = pos - lineStart;
+    tokens.push({ kind: 'newline', value: '\n', line, column, start: pos, end: pos });
   }
   return tokens;
 }
@@ -490,7 +491,8 @@ function extractBlock(block: CodeBlock, classes: ExtractedGuide): void {
     if (!cls) return;
     const attributes = new Map<string, { value: RawValue; line: number }>(cls.raw);
     for (const [name, attr] of cls.raw) {
-      cls.attributes.set(name, { value: resolveReferences(attr.value, attributes), line: attr.line });
+      const value = resolveReferences(attr.value, attributes);
+      cls.attributes.set(name, { value, line: attr.line });
     }
     finishMethod();
     cls = null;

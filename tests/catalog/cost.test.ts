@@ -27,7 +27,8 @@ describe('estimateCost', () => {
     const datacamp = model({
       costKind: 'MONTHLY', costLowCents: 2500, costHighCents: 2500, durationMin: 6, durationMax: 12,
     });
-    expect(estimateCost(datacamp)).toEqual({ minCents: 15000, expectedCents: 22500, maxCents: 30000 });
+    expect(estimateCost(datacamp))
+      .toEqual({ minCents: 15000, expectedCents: 22500, maxCents: 30000 });
   });
 
   it('multiplies the per-course low, midpoint and high fee by the course count', () => {
@@ -36,12 +37,15 @@ describe('estimateCost', () => {
       costKind: 'PER_COURSE', costLowCents: 5000, costHighCents: 20000,
       durationMin: 1, durationMax: 3, durationUnit: 'DAY', durationPerCourse: true, courseCount: 9,
     });
-    expect(estimateCost(nvidia)).toEqual({ minCents: 45000, expectedCents: 112500, maxCents: 180000 });
+    expect(estimateCost(nvidia))
+      .toEqual({ minCents: 45000, expectedCents: 112500, maxCents: 180000 });
   });
 
   it('rounds a half-cent per-course midpoint up', () => {
     // Midpoint of 1001 and 2000 cents is 1500.5, rounded up to 1501; x 2 courses.
-    const odd = model({ costKind: 'PER_COURSE', costLowCents: 1001, costHighCents: 2000, courseCount: 2 });
+    const odd = model({
+      costKind: 'PER_COURSE', costLowCents: 1001, costHighCents: 2000, courseCount: 2,
+    });
     expect(estimateCost(odd)).toEqual({ minCents: 2002, expectedCents: 3002, maxCents: 4000 });
   });
 
@@ -73,7 +77,7 @@ describe('renewalCostCents', () => {
   });
 
   it('is unknown when the validity is unknown', () => {
-    expect(renewalCostCents({ costKind: 'ONE_TIME', costLowCents: 135000, validityKind: 'UNKNOWN' }))
-      .toBeNull();
+    const mit = { costKind: 'ONE_TIME', costLowCents: 135000, validityKind: 'UNKNOWN' } as const;
+    expect(renewalCostCents(mit)).toBeNull();
   });
 });

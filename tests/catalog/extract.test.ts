@@ -52,7 +52,8 @@ describe('parsePythonLiteral', () => {
   });
 
   it('names the line of an unterminated string', () => {
-    expect(() => parsePythonLiteral(`{\n  'a': 'b,\n}`, 10)).toThrow(/^guide line 11: unterminated string/);
+    expect(() => parsePythonLiteral(`{\n  'a': 'b,\n}`, 10))
+      .toThrow(/^guide line 11: unterminated string/);
   });
 
   it('names the line of a missing comma', () => {
@@ -68,7 +69,8 @@ describe('parsePythonLiteral', () => {
   });
 
   it('rejects a duplicate dict key', () => {
-    expect(() => parsePythonLiteral(`{'a': 1,\n 'a': 2}`)).toThrow("guide line 2: duplicate dict key 'a'");
+    expect(() => parsePythonLiteral(`{'a': 1,\n 'a': 2}`))
+      .toThrow("guide line 2: duplicate dict key 'a'");
   });
 });
 
@@ -124,7 +126,8 @@ describe('extractGuide', () => {
     expect([...guide.keys()]).toEqual([
       'AWSCertifications', 'GoogleCloudCertifications', 'AzureCertifications', 'IBMCertifications',
       'NVIDIACertifications', 'TensorFlowCertifications', 'DataCampCertifications',
-      'CourseraCertifications', 'EdXCertifications', 'CFACertifications', 'HealthcareCertifications',
+      'CourseraCertifications', 'EdXCertifications',
+      'CFACertifications', 'HealthcareCertifications',
       'CertificationStrategy', 'ExamPreparation', 'CertificationMaintenance', 'OngoingLearning',
     ]);
   });
@@ -144,6 +147,7 @@ describe('extractGuide', () => {
   it('keeps the edX credit with its escaped apostrophe', () => {
     const edx = extractGuide(GUIDE).get('EdXCertifications');
     const programs = edx?.attributes.get('micromasters')?.value;
-    expect(dig(programs, 'mit_data_science', 'credit')).toBe("Can count towards MIT Master's degree");
+    expect(dig(programs, 'mit_data_science', 'credit'))
+      .toBe("Can count towards MIT Master's degree");
   });
 });

@@ -46,7 +46,8 @@ describe('parseCost', () => {
 
 describe('parseDuration', () => {
   it('reads a month range', () => {
-    expect(parseDuration('3-6 months')).toEqual({ min: 3, max: 6, unit: 'MONTH', perCourse: false });
+    expect(parseDuration('3-6 months'))
+      .toEqual({ min: 3, max: 6, unit: 'MONTH', perCourse: false });
   });
 
   it('reads a per-course day range', () => {
@@ -56,7 +57,8 @@ describe('parseDuration', () => {
   });
 
   it('reads two-digit ranges', () => {
-    expect(parseDuration('12-18 months')).toEqual({ min: 12, max: 18, unit: 'MONTH', perCourse: false });
+    expect(parseDuration('12-18 months'))
+      .toEqual({ min: 12, max: 18, unit: 'MONTH', perCourse: false });
   });
 
   it('reads a single number of months', () => {
@@ -116,7 +118,8 @@ describe('parseWeight and parseExamTopic', () => {
   });
 
   it('keeps a topic without a weight', () => {
-    expect(parseExamTopic('Time series')).toEqual({ name: 'Time series', weightRaw: null, weight: null });
+    expect(parseExamTopic('Time series'))
+      .toEqual({ name: 'Time series', weightRaw: null, weight: null });
   });
 
   it('rejects a topic with a bad weight', () => {
@@ -127,7 +130,8 @@ describe('parseWeight and parseExamTopic', () => {
 describe('parseLevel', () => {
   it('reads a range', () => {
     expect(parseLevel('Beginner to Advanced')).toEqual({ min: 'BEGINNER', max: 'ADVANCED' });
-    expect(parseLevel('Intermediate to Advanced')).toEqual({ min: 'INTERMEDIATE', max: 'ADVANCED' });
+    expect(parseLevel('Intermediate to Advanced'))
+      .toEqual({ min: 'INTERMEDIATE', max: 'ADVANCED' });
   });
 
   it('reads a single level as both ends', () => {
