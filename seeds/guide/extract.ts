@@ -474,37 +474,63 @@ function logicalLines(tokens: Token[]): Token[][] {
 
 const GUARD_KEYWORDS = new Set(['if', 'elif', 'else', 'for', 'while', 'try', 'except', 'with']);
 
-interface Scope {
+interface RawLocated {
+  value: RawValue;
+  line: number;
+}
+
+/** A class being read: its statements so far, before references are resolved. */
+interface OpenClass {
+  name: string;
+  line: number;
   indent: number;
+  attributes: Map<string, RawLocated>;
+  methods: GuideMethod[];
+}
+
+/** A method being read; `statements` counts its body so far, to spot the doc string. */
+interface OpenMethod {
+  name: string;
+  line: number;
+  indent: number;
+  doc: string | null;
+  returns: (RawLocated & { guard: string | null })[];
+  statements: number;
 }
 
 /** Walks one code block's statements, adding its classes to `classes`. */
 function extractBlock(block: CodeBlock, classes: ExtractedGuide): void {
   const tokens = tokenize(block.code, block.firstLine);
-  let cls: (GuideClass & Scope & { raw: Map<string, { value: RawValue; line: number }> }) | null =
-    null;
-  let method: (GuideMethod & Scope & { rawReturns: { value: RawValue; line: number;
-    guard: string | null }[]; statements: number }) | null = null;
-  const guards: (Scope & { text: string })[] = [];
+  let cls: OpenClass | null = null;
+  let method: OpenMethod | null = null;
+  const guards: { indent: number; text: string }[] = [];
 
-  const finishClass = (): void => {
-    if (!cls) return;
-    const attributes = new Map<string, { value: RawValue; line: number }>(cls.raw);
-    for (const [name, attr] of cls.raw) {
-      const value = resolveReferences(attr.value, attributes);
-      cls.attributes.set(name, { value, line: attr.line });
-    }
-    finishMethod();
-    cls = null;
-  };
   const finishMethod = (): void => {
     if (!method || !cls) return;
-    const attributes = cls.raw;
-    method.returns = method.rawReturns.map((r) => ({
+    const attributes = cls.attributes;
+    const returns = method.returns.map((r) => ({
       value: resolveReferences(r.value, attributes), line: r.line, guard: r.guard,
     }));
+    cls.methods.push({ name: method.name, line: method.line, doc: method.doc, returns });
     method = null;
   };
+  const finishClass = (): void => {
+    if (!cls) return;
+    finishMethod();
+    const { attributes } = cls;
+    classes.set(cls.name, {
+      name: cls.name,
+      line: cls.line,
+      section: block.section,
+      attributes: new Map([...attributes].map(([name, attr]) => [
+        name, { value: resolveReferences(attr.value, attributes), line: attr.line },
+      ])),
+      methods: new Map(cls.methods.map((m) => [m.name, m])),
+    });
+    cls = null;
+  };
+  const parseFrom = (token: Token): RawValue =>
+    new ExpressionParser(tokens, tokens.indexOf(token) + 1, block.code).parseStatementValue();
 
   for (const line of logicalLines(tokens)) {
     const [first, second, third, fourth] = line;
@@ -513,44 +539,35 @@ function extractBlock(block: CodeBlock, classes: ExtractedGuide): void {
     if (method && indent <= method.indent) finishMethod();
     if (cls && indent <= cls.indent) finishClass();
     const source = block.code.slice(first.start, line[line.length - 2]?.end ?? first.end);
+    const keyword = first.kind === 'name' ? first.value : null;
 
-    if (first.kind === 'name' && first.value === 'class' && second?.kind === 'name') {
+    if (keyword === 'class' && second?.kind === 'name') {
       if (classes.has(second.value)) {
         throw new GuideSyntaxError(first.line, `class ${second.value} is defined twice`);
       }
-      cls = {
-        name: second.value, line: first.line, section: block.section, indent,
-        attributes: new Map(), methods: new Map(), raw: new Map(),
-      };
-      classes.set(cls.name, cls);
-    } else if (cls && first.kind === 'name' && first.value === 'def' && second?.kind === 'name') {
+      cls = { name: second.value, line: first.line, indent, attributes: new Map(), methods: [] };
+    } else if (cls && keyword === 'def' && second?.kind === 'name') {
       method = {
-        name: second.value, line: first.line, doc: null, returns: [], indent,
-        rawReturns: [], statements: 0,
+        name: second.value, line: first.line, indent, doc: null, returns: [], statements: 0,
       };
-      cls.methods.set(method.name, method);
     } else if (method && method.statements === 0 && first.kind === 'string' && line.length === 2) {
       method.doc = first.value;
-    } else if (first.kind === 'name' && GUARD_KEYWORDS.has(first.value)) {
+    } else if (keyword !== null && GUARD_KEYWORDS.has(keyword)) {
       guards.push({ indent, text: source.replace(/:\s*$/, '') });
     } else if (
-      cls && first.value === 'self' && second?.value === '.' && third?.kind === 'name' &&
+      cls && keyword === 'self' && second?.value === '.' && third?.kind === 'name' &&
       fourth?.kind === 'op' && fourth.value === '='
     ) {
-      if (cls.raw.has(third.value)) {
+      if (cls.attributes.has(third.value)) {
         throw new GuideSyntaxError(first.line, `self.${third.value} is assigned twice`);
       }
-      const value = new ExpressionParser(tokens, tokens.indexOf(fourth) + 1, block.code)
-        .parseStatementValue();
-      cls.raw.set(third.value, { value, line: first.line });
-    } else if (method && first.kind === 'name' && first.value === 'return') {
-      const value = line.length === 2
-        ? null
-        : new ExpressionParser(tokens, tokens.indexOf(first) + 1, block.code).parseStatementValue();
+      cls.attributes.set(third.value, { value: parseFrom(fourth), line: first.line });
+    } else if (method && keyword === 'return') {
+      const value = line.length === 2 ? null : parseFrom(first);
       const guard = guards.length > 0 ? guards[guards.length - 1].text : null;
-      method.rawReturns.push({ value, line: first.line, guard });
+      method.returns.push({ value, line: first.line, guard });
     }
-    if (method && first.value !== 'def') method.statements += 1;
+    if (method && keyword !== 'def') method.statements += 1;
   }
   finishClass();
 }
@@ -558,7 +575,7 @@ function extractBlock(block: CodeBlock, classes: ExtractedGuide): void {
 /** Replaces self references by the data they point at; an unknown one is an error. */
 function resolveReferences(
   value: RawValue,
-  attributes: Map<string, { value: RawValue; line: number }>,
+  attributes: Map<string, RawLocated>,
   seen: SelfReference[] = [],
 ): PyValue {
   if (value instanceof SelfReference) {
