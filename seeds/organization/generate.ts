@@ -353,6 +353,11 @@ const WINDOW_OFFSETS: Record<ExpiryWindow, [number, number]> = {
 };
 /** Certifications a person holds (0 to 7): 2.95 on average, plus renewals, makes about 3. */
 const COUNT_WEIGHTS = [9, 15, 20, 20, 15, 10, 7, 4];
+/**
+ * Vendor exams with a fixed validity are the credentials people hold most, and the ones the
+ * renewal analyses are about; the guide lists many lifetime and unknown-validity programs.
+ */
+const VALIDITY_WEIGHT: Record<ValidityKind, number> = { FIXED: 4, LIFETIME: 1, UNKNOWN: 0.6 };
 /** Cases every organization shows at least once, placed on employees spread over the org. */
 const SCENARIOS: readonly Scenario[] = [
   ...WINDOWS, 'LIFETIME', 'UNKNOWN', 'LEAP_DAY', 'AUGUST_31', 'REVOKED', 'RENEWAL',
@@ -377,7 +382,8 @@ class HeldCertificationBuilder {
     this.levelWeights = LEVELS.map((level) =>
       this.certifications.map((cert, index) => {
         const complete = cert.dataComplete ? 1 : 0.1;
-        return popularity[index] * complete * levelFit(level, cert);
+        const validity = VALIDITY_WEIGHT[cert.validityKind];
+        return popularity[index] * complete * validity * levelFit(level, cert);
       }),
     );
   }
@@ -449,7 +455,7 @@ class HeldCertificationBuilder {
       this.revoke(record);
     }
     const active = isActive(record, this.dates.asOf);
-    const renew = scenario === 'RENEWAL' || (scenario === null && this.random.chance(0.05));
+    const renew = scenario === 'RENEWAL' || (scenario === null && this.random.chance(0.04));
     if (months !== null && active && renew && earnedOn < this.dates.day(-1)) {
       this.addPredecessor(record, months);
     }

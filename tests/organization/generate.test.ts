@@ -139,13 +139,13 @@ describe('generateOrganization', () => {
 
   it('spreads the demo held certifications over every window relative to asOf', () => {
     expect(countBy(demo().heldCertifications, windowOf)).toEqual({
-      expired: 28,
-      'within 90': 12,
-      'within 180': 4,
-      'within 365': 20,
-      'beyond 365': 54,
-      lifetime: 34,
-      unknown: 41,
+      expired: 24,
+      'within 90': 11,
+      'within 180': 12,
+      'within 365': 18,
+      'beyond 365': 50,
+      lifetime: 21,
+      unknown: 17,
     });
   });
 
@@ -181,7 +181,7 @@ describe('generateOrganization', () => {
     const pairOf = (h: GeneratedHeldCertification) => `${h.employeeKey}/${h.certificationSlug}`;
     const records = countBy(org.heldCertifications, pairOf);
     const renewed = Object.entries(records).filter(([, count]) => count > 1);
-    expect(renewed.length).toBe(69);
+    expect(renewed.length).toBe(84);
     for (const [pair] of renewed) {
       const versions = org.heldCertifications
         .filter((h) => pairOf(h) === pair)
@@ -199,10 +199,10 @@ describe('generateOrganization', () => {
   it('states requirements of every priority, met, with gaps and met by a single holder', () => {
     const org = demo();
     expect(countBy(org.requirements, (r) => r.priority)).toEqual({
-      CRITICAL: 2,
-      HIGH: 3,
-      MEDIUM: 9,
-      LOW: 3,
+      CRITICAL: 4,
+      HIGH: 6,
+      MEDIUM: 5,
+      LOW: 4,
     });
     const outcomes = countBy(org.requirements, (r) => {
       const certs = r.certificationSlug !== null
@@ -214,8 +214,8 @@ describe('generateOrganization', () => {
       if (covered < r.minHolders) return 'gap';
       return covered === 1 ? 'single holder' : 'met';
     });
-    expect(outcomes).toEqual({ gap: 4, met: 9, 'single holder': 4 });
-    expect(org.requirements.filter((r) => r.skillSlug !== null)).toHaveLength(4);
+    expect(outcomes).toEqual({ gap: 6, met: 10, 'single holder': 3 });
+    expect(org.requirements.filter((r) => r.skillSlug !== null)).toHaveLength(2);
     expect(org.requirements.every((r) => (r.certificationSlug === null) !== (r.skillSlug === null)))
       .toBe(true);
     // Incomplete catalog entries are never required.
@@ -227,9 +227,9 @@ describe('generateOrganization', () => {
     const org = demo();
     expect(org.careerGoals).toHaveLength(36);
     expect(countBy(org.careerGoals, (goal) => goal.roleSlug)).toEqual({
-      data_scientist: 11,
-      ml_engineer: 15,
-      research_scientist: 10,
+      data_scientist: 10,
+      ml_engineer: 18,
+      research_scientist: 8,
     });
     expect(org.careerGoals.every((goal) => goal.targetDate > AS_OF)).toBe(true);
     expect(new Set(org.careerGoals.map((goal) => goal.employeeKey)).size).toBe(36);

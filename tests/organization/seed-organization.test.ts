@@ -70,8 +70,8 @@ describe('seedOrganization', () => {
       expect(seeded).toEqual({
         teams: 10,
         employees: 60,
-        heldCertifications: 185,
-        requirements: 22,
+        heldCertifications: 192,
+        requirements: 23,
         goals: 37,
       });
       const [inside] = await runner.query('SELECT count(*)::int AS n FROM employee');
@@ -96,7 +96,7 @@ describe('seedOrganization', () => {
     expect(await count(db, 'SELECT 1 FROM held_certification')).toBe(seeded.heldCertifications);
     expect(await count(db, 'SELECT 1 FROM team_requirement')).toBe(seeded.requirements);
     expect(await count(db, 'SELECT 1 FROM career_goal')).toBe(seeded.goals);
-    expect(progress.at(-1)).toEqual([324, 324]);
+    expect(progress.at(-1)).toEqual([332, 332]);
 
     // Every team is managed by a member of that team.
     expect(await count(db, `
@@ -110,12 +110,12 @@ describe('seedOrganization', () => {
              (h.earned_on + make_interval(months => c.validity_months))::date`)).toBe(0);
     expect(await count(db, `
       SELECT 1 FROM held_certification h JOIN certification c ON c.id = h.certification_id
-       WHERE c.validity_kind <> 'FIXED'`)).toBe(77);
+       WHERE c.validity_kind <> 'FIXED'`)).toBe(69);
     const earnedLater = `SELECT 1 FROM held_certification WHERE earned_on > '${AS_OF}'`;
     expect(await count(db, earnedLater)).toBe(0);
     expect(await count(db, `
       SELECT 1 FROM held_certification
-       WHERE expires_on BETWEEN '${AS_OF}' AND date '${AS_OF}' + 90`)).toBe(7);
+       WHERE expires_on BETWEEN '${AS_OF}' AND date '${AS_OF}' + 90`)).toBe(16);
     expect(await count(db, 'SELECT 1 FROM team_requirement WHERE skill_id IS NOT NULL')).toBe(2);
     expect(await count(db, 'SELECT DISTINCT priority FROM team_requirement')).toBe(4);
     expect(await count(db, 'SELECT DISTINCT career_role_id FROM career_goal')).toBe(3);
@@ -135,9 +135,9 @@ describe('seedOrganization', () => {
     expect(seeded).toEqual({
       teams: 182,
       employees: 2000,
-      heldCertifications: 6011,
-      requirements: 347,
-      goals: 1061,
+      heldCertifications: 5826,
+      requirements: 344,
+      goals: 1068,
     });
     // Four catalog reads, two id reservations, one statement a table (held in two chunks).
     expect(db.statements() - before).toBe(13);
