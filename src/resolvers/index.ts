@@ -11,6 +11,11 @@ import {
   ProviderResolver,
   StrategyRecommendationResolver,
 } from './certification.resolver';
+import {
+  CoverageQueryResolver,
+  RequirementCoverageResolver,
+  TeamCoverageResolver,
+} from './coverage.resolver';
 import { OrganizationMutationResolver } from './organization.mutation.resolver';
 import {
   CareerGoalResolver,
@@ -20,6 +25,11 @@ import {
   TeamRequirementResolver,
   TeamResolver,
 } from './organization.resolver';
+import {
+  ExpiringCredentialResolver,
+  RenewalExposureResolver,
+  RequirementAtRiskResolver,
+} from './renewal.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -38,4 +48,10 @@ export const resolvers: NonEmptyArray<Function> = [
   TeamRequirementResolver,
   CareerGoalResolver,
   OrganizationMutationResolver,
+  CoverageQueryResolver,
+  TeamCoverageResolver,
+  RequirementCoverageResolver,
+  RenewalExposureResolver,
+  ExpiringCredentialResolver,
+  RequirementAtRiskResolver,
 ];

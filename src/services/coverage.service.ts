@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { Priority } from '../entities/enums';
 import { NotFoundError } from '../schema/errors';
-
-export type RequirementPriority = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW';
 
 export interface RequirementCoverageRow {
   requirementId: number;
@@ -9,7 +8,8 @@ export interface RequirementCoverageRow {
   certificationId: number | null;
   skillId: number | null;
   required: number;
-  priority: RequirementPriority;
+  /** The string enum: its values are 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW'. */
+  priority: Priority;
   coverage: number;
   gap: number;
   holderIds: number[];
@@ -79,15 +79,15 @@ export function withGap<T extends { required: number; holderIds: number[] }>(
   return { ...row, coverage, gap: Math.max(0, row.required - coverage) };
 }
 
-const PRIORITY_RANK: Record<RequirementPriority, number> = {
-  CRITICAL: 0,
-  HIGH: 1,
-  MEDIUM: 2,
-  LOW: 3,
+const PRIORITY_RANK: Record<Priority, number> = {
+  [Priority.CRITICAL]: 0,
+  [Priority.HIGH]: 1,
+  [Priority.MEDIUM]: 2,
+  [Priority.LOW]: 3,
 };
 
 interface Ranked {
-  priority: RequirementPriority;
+  priority: Priority;
   requirementId: number;
 }
 

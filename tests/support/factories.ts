@@ -164,4 +164,21 @@ export class Factory {
     );
     return row.id;
   }
+
+  /**
+   * A team (below `parentId`, if given) of `size` employees who each hold the certification
+   * with the same dates; for checking that a query's cost does not grow with the team.
+   */
+  async staffedTeam(
+    size: number,
+    certificationId: number,
+    held: { earnedOn: string; expiresOn: string | null },
+    parentId: number | null = null,
+  ): Promise<number> {
+    const teamId = await this.team({ parentId });
+    for (let i = 0; i < size; i += 1) {
+      await this.held(await this.employee(teamId), certificationId, held);
+    }
+    return teamId;
+  }
 }
