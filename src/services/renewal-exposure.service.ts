@@ -14,6 +14,7 @@ import {
 } from './coverage.service';
 
 export const MAX_HORIZON_DAYS = 3660;
+const LAST_DATE = '9999-12-31';
 
 /** The guide's renewal timeline, counted back from the expiry. */
 export interface RenewalMilestones {
@@ -114,7 +115,8 @@ export async function renewalExposure(
       horizonDays,
     );
   }
-  const horizonEnd = addDays(asOf, horizonDays);
+  // Past year 9999 a date no longer fits YYYY-MM-DD; nothing stored can expire after it anyway.
+  const horizonEnd = addDays(asOf, Math.min(horizonDays, daysBetween(asOf, LAST_DATE)));
 
   const [result]: Array<{ found: boolean; expiring: ExpiringRow[]; atRisk: AtRiskRow[] }> =
     await db.query(

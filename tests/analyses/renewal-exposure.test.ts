@@ -285,6 +285,10 @@ describe('renewalExposure over GraphQL', () => {
     }
     const max = await server.gql(EXPOSURE, { team: ids.data, horizon: 3660 });
     expect(max.errors).toBeUndefined();
+    // The window stops at the last date YYYY-MM-DD can write.
+    const end = await server.gql(EXPOSURE, { team: ids.data, asOf: '9999-12-20', horizon: 30 });
+    expect(end.errors).toBeUndefined();
+    expect(end.data.renewalExposure.horizonEnd).toBe('9999-12-31');
     const date = await server.gql(EXPOSURE, { team: ids.data, asOf: '2025-02-30' });
     expect(date.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const missing = await server.gql(EXPOSURE, { team: 987654 });
