@@ -1,5 +1,16 @@
 import type { NonEmptyArray } from 'type-graphql';
 import {
+  RequirementTrainingPlanResolver,
+  TrainingAssignmentResolver,
+  TrainingBudgetQueryResolver,
+  TrainingBudgetResolver,
+} from './budget.resolver';
+import {
+  CareerPlanQueryResolver,
+  CareerPlanResolver,
+  CareerPlanStepResolver,
+} from './career-plan.resolver';
+import {
   CareerRoleResolver,
   CatalogResolver,
 } from './catalog.resolver';
@@ -54,4 +65,11 @@ export const resolvers: NonEmptyArray<Function> = [
   RenewalExposureResolver,
   ExpiringCredentialResolver,
   RequirementAtRiskResolver,
+  TrainingBudgetQueryResolver,
+  TrainingBudgetResolver,
+  TrainingAssignmentResolver,
+  RequirementTrainingPlanResolver,
+  CareerPlanQueryResolver,
+  CareerPlanResolver,
+  CareerPlanStepResolver,
 ];

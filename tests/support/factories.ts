@@ -156,6 +156,52 @@ export class Factory {
     return row.id;
   }
 
+  /** A course of a certification, appended after its others. */
+  async course(certificationId: number, name = `Course ${this.next()}`): Promise<number> {
+    const [row] = await this.db.query(
+      `INSERT INTO course (certification_id, position, name)
+       SELECT $1, coalesce(max(position), 0) + 1, $2 FROM course WHERE certification_id = $1
+       RETURNING id`,
+      [certificationId, name],
+    );
+    return row.id;
+  }
+
+  /** A prerequisite of `certificationId`; null `prerequisiteId` names no catalog entry. */
+  async prerequisite(certificationId: number, prerequisiteId: number | null): Promise<number> {
+    const [row] = await this.db.query(
+      `INSERT INTO certification_prerequisite (certification_id, position, raw, prerequisite_id)
+       SELECT $1, coalesce(max(position), 0) + 1, 'test', $2
+         FROM certification_prerequisite WHERE certification_id = $1
+       RETURNING id`,
+      [certificationId, prerequisiteId],
+    );
+    return row.id;
+  }
+
+  /**
+   * A strategy recommendation appended to a role's list or a level's list; a null
+   * `certificationId` is a category.
+   */
+  async recommendation(
+    owner: { careerRoleId: number } | { experienceLevel: string },
+    certificationId: number | null,
+    rawName = `Recommendation ${this.next()}`,
+  ): Promise<number> {
+    const roleId = 'careerRoleId' in owner ? owner.careerRoleId : null;
+    const level = 'experienceLevel' in owner ? owner.experienceLevel : null;
+    const [row] = await this.db.query(
+      `INSERT INTO strategy_recommendation
+         (career_role_id, experience_level, position, raw_name, certification_id)
+       SELECT $1::int, $2::experience_level, coalesce(max(position), 0) + 1, $3, $4
+         FROM strategy_recommendation
+        WHERE career_role_id = $1::int OR experience_level = $2::experience_level
+       RETURNING id`,
+      [roleId, level, rawName, certificationId],
+    );
+    return row.id;
+  }
+
   async goal(employeeId: number, roleId: number, targetDate: string | null): Promise<number> {
     const [row] = await this.db.query(
       `INSERT INTO career_goal (employee_id, career_role_id, target_date)
