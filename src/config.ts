@@ -6,6 +6,8 @@ export interface Config {
   host: string;
   /** An external PostgreSQL; when absent the service runs its own embedded one. */
   databaseUrl: string | null;
+  /** Local state: the embedded database and the development signing key. */
+  stateDir: string;
   /** Where the embedded PostgreSQL keeps its data between runs. */
   dataDir: string;
   embeddedPort: number;
@@ -27,11 +29,13 @@ function integer(name: string, fallback: number): number {
 }
 
 export function loadConfig(): Config {
+  const stateDir = path.resolve(process.env.CERTSCOPE_STATE_DIR || '.data');
   return {
+    stateDir,
     port: integer('PORT', 4000),
     host: process.env.HOST || '127.0.0.1',
     databaseUrl: process.env.DATABASE_URL || null,
-    dataDir: path.resolve(process.env.CERTSCOPE_DATA_DIR || '.data/postgres'),
+    dataDir: path.resolve(process.env.CERTSCOPE_DATA_DIR || path.join(stateDir, 'postgres')),
     embeddedPort: integer('EMBEDDED_PG_PORT', 54329),
     timeZone: process.env.CERTSCOPE_TIME_ZONE || 'UTC',
     seedDemo: process.env.CERTSCOPE_SEED_DEMO !== 'false',

@@ -5,6 +5,7 @@ import { ensureDatabase, redactUrl } from './db/database-url';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded';
 import { prepareDatabase } from './db/prepare-database';
 import { logger } from './logger';
+import { loadAuthSettings } from './services/auth.service';
 import { startServer } from './server';
 
 /** The demo organization's dates are laid out around this day, so its answers are stable. */
@@ -13,6 +14,11 @@ const DEMO_EMPLOYEES = 60;
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Fails before anything starts when production lacks a signing key.
+  const auth = loadAuthSettings(process.env, config.stateDir);
+  if (auth.development) {
+    logger.warn('using a generated development signing key; print tokens with npm run token');
+  }
 
   let embedded: EmbeddedDatabase | null = null;
   let url: string;
@@ -45,6 +51,7 @@ async function main(): Promise<void> {
     port: config.port,
     host: config.host,
     timeZone: config.timeZone,
+    auth,
     logError: (error) => logger.error({ err: error }, 'request failed'),
   });
   logger.info({ url: server.url }, `certscope is listening on ${server.url}`);

@@ -9,15 +9,17 @@ import type { DataSource } from 'typeorm';
 import { mountIde } from './ide';
 import { buildCertscopeSchema } from './schema/build-schema';
 import type { Context } from './schema/context';
+import { createContext } from './schema/create-context';
 import { createErrorFormatter } from './schema/format-error';
 import { today } from './services/calendar';
-import { createLoaders } from './services/loaders';
+import { Authenticator, type AuthSettings } from './services/auth.service';
 
 export interface ServerOptions {
   db: DataSource;
   port: number;
   host: string;
   timeZone: string;
+  auth: AuthSettings;
   /** Pins "today" (the default asOf) instead of reading the clock; tests use it. */
   fixedToday?: string;
   logError: (error: unknown) => void;
@@ -31,6 +33,7 @@ export interface RunningServer {
 
 /** Starts the HTTP server: GraphQL at /graphql, the IDE for browsers, a liveness probe. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const authenticator = new Authenticator(options.auth);
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
@@ -56,11 +59,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     '/graphql',
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
-      context: async () => ({
-        db: options.db,
-        loaders: createLoaders(options.db),
-        today: options.fixedToday ?? today(options.timeZone),
-      }),
+      context: ({ req }) =>
+        createContext(
+          options.db,
+          authenticator,
+          req.headers.authorization,
+          options.fixedToday ?? today(options.timeZone),
+        ),
     }),
   );
 

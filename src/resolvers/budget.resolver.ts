@@ -16,6 +16,7 @@ import {
   type RequirementPlan,
   type TrainingAssignment,
 } from '../services/training-budget.service';
+import { assertTeamVisible, canSeePerson, type Scope } from '../services/scope';
 import * as valid from '../services/validate';
 import { requirementOf } from './coverage.resolver';
 
@@ -28,14 +29,16 @@ export class TrainingBudgetQueryResolver {
       'whose career goal the credential serves, never more than the gap.',
   })
   async trainingBudget(
-    @Ctx() { db, today }: Context,
+    @Ctx() { db, today, scope }: Context,
     @Arg('teamId', () => ID) teamId: string,
     @Arg('asOf', () => CalendarDateScalar, { nullable: true }) asOf: string | null,
     @Arg('teamOnly', () => Boolean, { defaultValue: false }) teamOnly: boolean,
   ): Promise<TrainingBudgetType> {
-    const budget = await trainingBudget(db, valid.id('teamId', teamId), asOf ?? today, {
-      teamOnly,
-    });
+    const current = await scope();
+    const id = valid.id('teamId', teamId);
+    assertTeamVisible(current, id);
+    const budget = await trainingBudget(db, id, asOf ?? today, { teamOnly });
+    const toAssignment = (assignment: TrainingAssignment) => assignmentFor(current, assignment);
     const unknown = budget.unknownCostAssignments.map(toAssignment);
     const requirements = budget.requirements.map(toRequirementPlan);
     return {
@@ -56,10 +59,10 @@ export class TrainingBudgetQueryResolver {
   }
 }
 
-function toAssignment(assignment: TrainingAssignment): TrainingAssignmentType {
+function assignmentFor(scope: Scope, assignment: TrainingAssignment): TrainingAssignmentType {
   return {
     requirement: requirementOf(assignment.requirement),
-    employee: assignment.employee,
+    employee: canSeePerson(scope, assignment.employee) ? assignment.employee : null,
     certificationId: assignment.certification.id,
     cost: toCostEstimate(assignment.cost),
     servesCareerGoal: assignment.servesCareerGoal,

@@ -10,6 +10,7 @@ import {
 } from '../schema/types/career-plan.types';
 import { CareerRoleType, CertificationType } from '../schema/types/catalog.types';
 import { careerPlan } from '../services/career-plan.service';
+import { OrganizationService } from '../services/organization.service';
 import * as valid from '../services/validate';
 
 @Resolver()
@@ -21,11 +22,14 @@ export class CareerPlanQueryResolver {
       'NOT_FOUND without a goal; CONFLICT when catalog prerequisites form a cycle.',
   })
   async careerPlan(
-    @Ctx() { db, today }: Context,
+    @Ctx() { db, today, scope }: Context,
     @Arg('employeeId', () => ID) employeeId: string,
     @Arg('asOf', () => CalendarDateScalar, { nullable: true }) asOf: string | null,
   ): Promise<CareerPlanType> {
-    const plan = await careerPlan(db, valid.id('employeeId', employeeId), asOf ?? today);
+    const id = valid.id('employeeId', employeeId);
+    // Someone the viewer may not see has no plan they can read: NOT_FOUND, as if missing.
+    await new OrganizationService(db).employee(await scope(), id);
+    const plan = await careerPlan(db, id, asOf ?? today);
     return {
       employee: plan.employee,
       careerRoleId: plan.careerRoleId,

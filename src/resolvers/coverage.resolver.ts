@@ -8,6 +8,7 @@ import {
   requirementGaps,
   type RequirementCoverageRow,
 } from '../services/coverage.service';
+import { assertTeamVisible } from '../services/scope';
 import * as valid from '../services/validate';
 
 /** The requirement itself, as the organization API shows it; no query needed. */
@@ -48,12 +49,13 @@ export class CoverageQueryResolver {
     description: 'Coverage on asOf (default today) of the requirements of a team and below it.',
   })
   async coverage(
-    @Ctx() { db, today }: Context,
+    @Ctx() { db, today, scope }: Context,
     @Arg('teamId', () => ID) teamId: string,
     @Arg('asOf', () => CalendarDateScalar, { nullable: true }) asOf: string | null,
     @Arg('teamOnly', () => Boolean, { defaultValue: false }) teamOnly: boolean,
   ): Promise<TeamCoverageType> {
     const id = valid.id('teamId', teamId);
+    assertTeamVisible(await scope(), id);
     const day = asOf ?? today;
     const rows = await requirementCoverage(db, id, day, { teamOnly });
     return {
@@ -71,12 +73,14 @@ export class CoverageQueryResolver {
     description: 'Unmet requirements: CRITICAL first, then the larger gap, then requirement id.',
   })
   async gaps(
-    @Ctx() { db, today }: Context,
+    @Ctx() { db, today, scope }: Context,
     @Arg('teamId', () => ID) teamId: string,
     @Arg('asOf', () => CalendarDateScalar, { nullable: true }) asOf: string | null,
     @Arg('teamOnly', () => Boolean, { defaultValue: false }) teamOnly: boolean,
   ): Promise<RequirementCoverageType[]> {
-    const rows = await requirementGaps(db, valid.id('teamId', teamId), asOf ?? today, {
+    const id = valid.id('teamId', teamId);
+    assertTeamVisible(await scope(), id);
+    const rows = await requirementGaps(db, id, asOf ?? today, {
       teamOnly,
     });
     return rows.map(toCoverage);

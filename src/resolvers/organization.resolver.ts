@@ -18,40 +18,50 @@ import * as valid from '../services/validate';
 @Resolver()
 export class OrganizationQueryResolver {
   @Query(() => [TeamType], { description: 'The top of the team tree; walk down with children.' })
-  teams(@Ctx() { db }: Context) {
-    return new OrganizationService(db).rootTeams();
+  async teams(@Ctx() { db, scope }: Context) {
+    return new OrganizationService(db).rootTeams(await scope());
   }
 
   @Query(() => TeamType)
-  team(@Ctx() { db }: Context, @Arg('id', () => ID) id: string) {
-    return new OrganizationService(db).team(valid.id('id', id));
+  async team(@Ctx() { db, scope }: Context, @Arg('id', () => ID) id: string) {
+    return new OrganizationService(db).team(await scope(), valid.id('id', id));
   }
 
   @Query(() => EmployeeType)
-  employee(@Ctx() { db }: Context, @Arg('id', () => ID) id: string) {
-    return new OrganizationService(db).employee(valid.id('id', id));
+  async employee(@Ctx() { db, scope }: Context, @Arg('id', () => ID) id: string) {
+    return new OrganizationService(db).employee(await scope(), valid.id('id', id));
+  }
+
+  @Query(() => EmployeeType, { description: 'The signed-in employee.' })
+  async me(@Ctx() { db, scope }: Context) {
+    const current = await scope();
+    return new OrganizationService(db).employee(current, current.viewer.employeeId);
   }
 
   @Query(() => EmployeeConnectionType, {
     description: 'Employees of a team and, unless teamOnly, of every team below it; by id.',
   })
   employees(
-    @Ctx() { db }: Context,
+    @Ctx() ctx: Context,
     @Arg('teamId', () => ID) teamId: string,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('teamOnly', () => Boolean, { defaultValue: false }) teamOnly: boolean,
   ) {
-    return employeeConnection(db, teamId, { first, after, teamOnly });
+    return employeeConnection(ctx, teamId, { first, after, teamOnly });
   }
 }
 
 async function employeeConnection(
-  db: Context['db'],
+  { db, scope }: Context,
   teamId: string | number,
   options: { first: number; after: string | null; teamOnly: boolean },
 ): Promise<EmployeeConnectionType> {
-  const page = await new OrganizationService(db).employees(valid.id('teamId', teamId), options);
+  const page = await new OrganizationService(db).employees(
+    await scope(),
+    valid.id('teamId', teamId),
+    options,
+  );
   const edges = page.employees.map((node) => ({ cursor: encodeCursor(node.id), node }));
   return {
     edges,
@@ -85,12 +95,12 @@ export class TeamResolver {
   @FieldResolver(() => EmployeeConnectionType)
   employees(
     @Root() team: TeamType,
-    @Ctx() { db }: Context,
+    @Ctx() ctx: Context,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('teamOnly', () => Boolean, { defaultValue: false }) teamOnly: boolean,
   ) {
-    return employeeConnection(db, team.id, { first, after, teamOnly });
+    return employeeConnection(ctx, team.id, { first, after, teamOnly });
   }
 }
 

@@ -20,14 +20,14 @@ export class RenewalExposureResolver {
       'expire within horizonDays of asOf, their renewal cost, and the requirements at risk.',
   })
   async renewalExposure(
-    @Ctx() { db, today }: Context,
+    @Ctx() { db, today, scope }: Context,
     @Arg('teamId', () => ID, { nullable: true }) teamId: string | null | undefined,
     @Arg('asOf', () => CalendarDateScalar, { nullable: true }) asOf: string | null,
     @Arg('horizonDays', () => Int, { defaultValue: 180 }) horizonDays: number,
   ): Promise<RenewalExposureType> {
     // An omitted argument arrives as undefined, an explicit null as null: both mean everyone.
     const id = teamId === null || teamId === undefined ? null : valid.id('teamId', teamId);
-    const exposure = await renewalExposure(db, id, asOf ?? today, horizonDays);
+    const exposure = await renewalExposure(db, await scope(), id, asOf ?? today, horizonDays);
     return {
       ...exposure,
       expiring: exposure.expiring.map((item) => ({ ...item, renewalCost: item.renewalCostCents })),

@@ -21,7 +21,7 @@ export function createErrorFormatter(log: (error: unknown) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof AppError) {
-      return { message: original.message, path: formatted.path, extensions: original.extensions };
+      return { message: original.message, path: formatted.path, extensions: formatted.extensions };
     }
     // A scalar that rejects a literal in the query fails validation; the cause is the input.
     const cause = (original as { originalError?: unknown } | null)?.originalError;

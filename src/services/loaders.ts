@@ -16,11 +16,13 @@ import { Skill } from '../entities/skill.entity';
 import { TeamRequirement } from '../entities/team-requirement.entity';
 import { Team } from '../entities/team.entity';
 
+import { canSeePerson, canSeeTeam, canSeeTeamNode, type Scope } from './scope';
+
 /**
  * Batch loaders for one request. They cache what they load, so they must never outlive
  * the request: a loader shared between requests would hand one caller's rows to another.
  */
-export function createLoaders(db: DataSource) {
+export function createLoaders(db: DataSource, scope: () => Promise<Scope>) {
   const byId = <T extends ObjectLiteral & { id: number }>(entity: EntityTarget<T>) =>
     new DataLoader<number, T | null>(async (ids) => {
       const rows = await db.getRepository(entity).findBy({ id: In([...ids]) } as never);
@@ -44,20 +46,37 @@ export function createLoaders(db: DataSource) {
       return keys.map((k) => groups.get(k) ?? []);
     });
 
+  /** Drops what the viewer may not see, so every path to a person or a team is filtered. */
+  const visible = <K, T>(
+    loader: DataLoader<K, T | null>,
+    allowed: (scope: Scope, row: T) => boolean,
+  ) => ({
+    async load(key: K): Promise<T | null> {
+      const [row, current] = await Promise.all([loader.load(key), scope()]);
+      return row !== null && allowed(current, row) ? row : null;
+    },
+  });
+  const visibleTeams = (loader: DataLoader<number, Team[]>) => ({
+    async load(key: number): Promise<Team[]> {
+      const [rows, current] = await Promise.all([loader.load(key), scope()]);
+      return rows.filter((team) => canSeeTeam(current, team.id));
+    },
+  });
+
   return {
     provider: byId(Provider),
     certification: byId(Certification),
     skill: byId(Skill),
     careerRole: byId(CareerRole),
-    team: byId(Team),
-    employee: byId(Employee),
+    team: visible(byId(Team), (current, team) => canSeeTeamNode(current, team.id)),
+    employee: visible(byId(Employee), canSeePerson),
     prerequisites: byKey(CertificationPrerequisite, 'certificationId', { position: 'ASC' }),
     examTopics: byKey(ExamTopic, 'certificationId', { position: 'ASC' }),
     courses: byKey(Course, 'certificationId', { position: 'ASC' }),
     aliases: byKey(CertificationAlias, 'certificationId', { alias: 'ASC' }),
     pathSteps: byKey(LearningPathStep, 'learningPathId', { position: 'ASC' }),
-    teamChildren: byKey(Team, 'parentId', { name: 'ASC', id: 'ASC' }),
-    managedTeams: byKey(Team, 'managerId', { id: 'ASC' }),
+    teamChildren: visibleTeams(byKey(Team, 'parentId', { name: 'ASC', id: 'ASC' })),
+    managedTeams: visibleTeams(byKey(Team, 'managerId', { id: 'ASC' })),
     teamRequirements: byKey(TeamRequirement, 'teamId', { priority: 'ASC', id: 'ASC' }),
     heldCertifications: byKey(HeldCertification, 'employeeId', { earnedOn: 'DESC', id: 'DESC' }),
     careerGoal: byKey(CareerGoal, 'employeeId', { id: 'ASC' }),

@@ -3,6 +3,7 @@ import { renewalCostCents } from '../../seeds/catalog/cost';
 import type { CostKind, ValidityKind } from '../entities/enums';
 import { BadInputError, NotFoundError } from '../schema/errors';
 import { addDays, addMonths, daysBetween } from './calendar';
+import { assertTeamVisible, canSeePerson, canSeeTeam, type Scope } from './scope';
 import {
   activeOnSql,
   byPriorityThenSize,
@@ -38,6 +39,8 @@ export interface HeldRecord {
 export interface ExpiringCredential {
   heldCertification: HeldRecord;
   employeeId: number;
+  /** The holder's team, for scoping. */
+  teamId: number;
   certificationId: number;
   certificationName: string;
   expiresOn: string;
@@ -62,7 +65,10 @@ export interface RenewalExposure {
   asOf: string;
   horizonDays: number;
   horizonEnd: string;
+  /** The expiring credentials of people the viewer may see. */
   expiring: ExpiringCredential[];
+  /** How many credentials expire in scope, including those of people not shown. */
+  expiringCount: number;
   /** The sum of the known renewal costs; those unknown are counted and named instead. */
   totalRenewalCostCents: number;
   unknownCostCount: number;
@@ -71,6 +77,7 @@ export interface RenewalExposure {
 }
 
 interface ExpiringRow extends HeldRecord {
+  teamId: number;
   expiresOn: string;
   certificationName: string;
   costKind: CostKind;
@@ -104,6 +111,7 @@ export function renewalMilestones(expiresOn: string): RenewalMilestones {
  */
 export async function renewalExposure(
   db: DataSource,
+  scope: Scope,
   teamId: number | null,
   asOf: string,
   horizonDays: number,
@@ -115,6 +123,7 @@ export async function renewalExposure(
       horizonDays,
     );
   }
+  if (teamId !== null) assertTeamVisible(scope, teamId);
   // Past year 9999 a date no longer fits YYYY-MM-DD; nothing stored can expire after it anyway.
   const horizonEnd = addDays(asOf, Math.min(horizonDays, daysBetween(asOf, LAST_DATE)));
 
@@ -122,7 +131,7 @@ export async function renewalExposure(
     await db.query(
       `${REQUIREMENT_HOLDING_CTES},
        expiring AS (
-         SELECT h.id, h.employee_id AS "employeeId",
+         SELECT h.id, h.employee_id AS "employeeId", e.team_id AS "teamId",
                 h.certification_id AS "certificationId", c.name AS "certificationName",
                 h.earned_on AS "earnedOn", h.expires_on AS "expiresOn",
                 h.credential_id AS "credentialId", h.revoked_on AS "revokedOn",
@@ -170,28 +179,35 @@ export async function renewalExposure(
   if (!result) throw new Error('the renewal exposure query returned no row');
   if (teamId !== null && !result.found) throw new NotFoundError('team', 'id', teamId);
 
-  const expiring = result.expiring.map((row) => toExpiring(row, asOf));
-  const unknown = expiring.filter((item) => item.renewalCostCents === null);
+  // Totals cover the teams the viewer may analyse; the lines name only people they may see
+  // (FINANCE gets the organization's totals with no one's name).
+  const inScope = result.expiring
+    .filter((row) => canSeeTeam(scope, row.teamId))
+    .map((row) => toExpiring(row, asOf));
+  const unknown = inScope.filter((item) => item.renewalCostCents === null);
   return {
     teamId,
     asOf,
     horizonDays,
     horizonEnd,
-    expiring,
-    totalRenewalCostCents: expiring.reduce((sum, item) => sum + (item.renewalCostCents ?? 0), 0),
+    expiring: inScope.filter((item) => canSeePerson(scope, { id: item.employeeId, teamId: item.teamId })),
+    expiringCount: inScope.length,
+    totalRenewalCostCents: inScope.reduce((sum, item) => sum + (item.renewalCostCents ?? 0), 0),
     unknownCostCount: unknown.length,
     unknownCostCertifications: [...new Set(unknown.map((item) => item.certificationName))].sort(),
     requirementsAtRisk: result.atRisk
+      .filter((row) => canSeeTeam(scope, row.teamId))
       .map(toAtRisk)
       .sort(byPriorityThenSize((row) => row.shortfall)),
   };
 }
 
 function toExpiring(row: ExpiringRow, asOf: string): ExpiringCredential {
-  const { costKind, costLowCents, validityKind, certificationName, ...held } = row;
+  const { costKind, costLowCents, validityKind, certificationName, teamId, ...held } = row;
   return {
     heldCertification: held,
     employeeId: row.employeeId,
+    teamId,
     certificationId: row.certificationId,
     certificationName,
     expiresOn: row.expiresOn,

@@ -275,9 +275,9 @@ describe('coverage statement count', () => {
         expect(res.errors).toBeUndefined();
       }
     }
-    // One aggregate, then one batch per loader: team, certification, skill, employee (the
-    // holders' teams are the ones already loaded).
-    expect(counts.small).toEqual([5, 5]);
+    // The viewer's scope, one aggregate, then one batch per loader: team, certification,
+    // skill, employee (the holders' teams are the ones already loaded).
+    expect(counts.small).toEqual([6, 6]);
     expect(counts.large).toEqual(counts.small);
   });
 });

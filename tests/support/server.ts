@@ -1,18 +1,37 @@
+import { randomBytes } from 'node:crypto';
 import type { TestDatabase } from './database';
 import { createTestDatabase } from './database';
 import { startServer, type RunningServer } from '../../src/server';
+import { Role, signToken, type AuthSettings } from '../../src/services/auth.service';
 
 export interface GraphQLResponse<T = any> {
   status: number;
   data?: T;
-  errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string } & Record<string, unknown> }>;
+  errors?: Array<{
+    message: string;
+    path?: string[];
+    extensions?: { code?: string } & Record<string, unknown>;
+  }>;
+}
+
+export interface RequestOptions {
+  /** A bearer token; by default the test administrator's. `null` sends none. */
+  token?: string | null;
 }
 
 export interface TestServer {
   db: TestDatabase;
   url: string;
+  /** The LND_ADMIN employee the harness adds, in a team of its own, after `prepare`. */
+  adminId: number;
   /** POSTs one operation as JSON and returns the parsed body with the HTTP status. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: RequestOptions,
+  ): Promise<GraphQLResponse<T>>;
+  /** A valid token for an employee with a role. */
+  tokenFor(employeeId: number, role: Role | keyof typeof Role, expiresIn?: string): Promise<string>;
   /** Counts the SQL statements the server sends while `work` runs. */
   countStatements(work: () => Promise<unknown>): Promise<number>;
   close(): Promise<void>;
@@ -27,6 +46,25 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const db = await createTestDatabase();
   await options.prepare?.(db);
+  const [{ id: adminTeamId }] = await db.query(
+    `INSERT INTO team (name) VALUES ('Test administration') RETURNING id`,
+  );
+  const [{ id: adminId }] = await db.query(
+    `INSERT INTO employee (name, email, team_id, experience_level, hire_date)
+     VALUES ('Test Admin', 'test.admin@example.com', $1, 'ADVANCED', '2020-01-01') RETURNING id`,
+    [adminTeamId],
+  );
+
+  const auth: AuthSettings = {
+    issuer: 'certscope-test',
+    audience: 'certscope-test-api',
+    secret: randomBytes(32),
+    jwksUrl: null,
+    development: false,
+  };
+  const tokenFor = (employeeId: number, role: Role | keyof typeof Role, expiresIn?: string) =>
+    signToken({ ...auth, secret: auth.secret as Uint8Array }, { employeeId, role: role as Role }, expiresIn);
+  const adminToken = await tokenFor(adminId, Role.LND_ADMIN);
 
   const server: RunningServer = await startServer({
     db: db.dataSource,
@@ -34,13 +72,22 @@ export async function startTestServer(
     host: '127.0.0.1',
     timeZone: 'UTC',
     fixedToday: options.today,
+    auth,
     logError: () => undefined,
   });
 
-  const gql = async (query: string, variables?: Record<string, unknown>) => {
+  const gql = async (
+    query: string,
+    variables?: Record<string, unknown>,
+    request: RequestOptions = {},
+  ) => {
+    const token = request.token === undefined ? adminToken : request.token;
     const response = await fetch(server.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     return { status: response.status, ...((await response.json()) as object) };
@@ -49,7 +96,9 @@ export async function startTestServer(
   return {
     db,
     url: server.url,
+    adminId,
     gql,
+    tokenFor,
     async countStatements(work) {
       const before = db.statements();
       await work();

@@ -43,8 +43,11 @@ export class TrainingAssignmentType {
   @Field(() => TeamRequirementType, { description: 'The requirement it was made for.' })
   requirement: TeamRequirementType;
 
-  @Field(() => EmployeeType)
-  employee: EmployeeType;
+  @Field(() => EmployeeType, {
+    nullable: true,
+    description: 'Null for viewers who see costs but not people (FINANCE).',
+  })
+  employee: EmployeeType | null;
 
   @Field(() => CostEstimateType, { nullable: true, description: 'Null when the cost is unknown.' })
   cost: CostEstimateType | null;

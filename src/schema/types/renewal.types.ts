@@ -85,8 +85,15 @@ export class RenewalExposureType {
   @Field(() => CalendarDateScalar, { description: 'asOf + horizonDays, the last day counted.' })
   horizonEnd: string;
 
-  @Field(() => [ExpiringCredentialType], { description: 'By expiry, then holder.' })
+  @Field(() => [ExpiringCredentialType], {
+    description: 'By expiry, then holder; only people the viewer may see.',
+  })
   expiring: ExpiringCredentialType[];
+
+  @Field(() => Int, {
+    description: 'Credentials expiring in scope, including those of people not listed.',
+  })
+  expiringCount: number;
 
   @Field(() => CentsScalar, { description: 'The sum of the known renewal costs only.' })
   totalRenewalCost: number;
