@@ -1,6 +1,7 @@
 import { DataSource, type Logger } from 'typeorm';
 import { entities } from '../entities';
 import { InitialSchema1733300000000 } from './migrations/1733300000000-initial-schema';
+import { AuditLog1733300000001 } from './migrations/1733300000001-audit-log';
 import { installPgTypeParsers } from './pg-types';
 
 export interface DataSourceOptions {
@@ -11,7 +12,7 @@ export interface DataSourceOptions {
   onQuery?: (sql: string) => void;
 }
 
-export const migrations = [InitialSchema1733300000000];
+export const migrations = [InitialSchema1733300000000, AuditLog1733300000001];
 
 /** The one TypeORM DataSource of a process. The schema changes only through migrations. */
 export function createDataSource(options: DataSourceOptions): DataSource {

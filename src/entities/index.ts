@@ -1,3 +1,4 @@
+import { AuditEntry } from './audit-entry.entity';
 import { CareerGoal } from './career-goal.entity';
 import { CareerRole } from './career-role.entity';
 import { CertificationAlias } from './certification-alias.entity';
@@ -17,6 +18,7 @@ import { TeamRequirement } from './team-requirement.entity';
 import { Team } from './team.entity';
 
 export const entities = [
+  AuditEntry,
   CareerGoal,
   CareerRole,
   Certification,

@@ -1,4 +1,5 @@
 import type { NonEmptyArray } from 'type-graphql';
+import { AuditResolver } from './audit.resolver';
 import {
   RequirementTrainingPlanResolver,
   TrainingAssignmentResolver,
@@ -72,4 +73,5 @@ export const resolvers: NonEmptyArray<Function> = [
   CareerPlanQueryResolver,
   CareerPlanResolver,
   CareerPlanStepResolver,
+  AuditResolver,
 ];

@@ -11,6 +11,10 @@ import {
 import { EmployeeService } from '../services/employee.service';
 import { HeldCertificationService } from '../services/held-certification.service';
 import { RequirementService } from '../services/requirement.service';
+import { Role, type Viewer } from '../services/auth.service';
+import { OrganizationService } from '../services/organization.service';
+import { requireRole } from '../services/scope';
+import * as valid from '../services/validate';
 
 @InputType()
 class CreateEmployeeInput {
@@ -99,62 +103,92 @@ class CareerGoalInput {
   targetDate?: string | null;
 }
 
+/** Checks that the viewer is an L&D administrator and returns them, for the audit log. */
+async function administrator({ scope }: Context, action: string): Promise<Viewer> {
+  const current = await scope();
+  requireRole(current, [Role.LND_ADMIN], action);
+  return current.viewer;
+}
+
 @Resolver()
 export class OrganizationMutationResolver {
-  @Mutation(() => EmployeeType)
-  createEmployee(
-    @Ctx() { db }: Context,
+  @Mutation(() => EmployeeType, { description: 'LND_ADMIN only.' })
+  async createEmployee(
+    @Ctx() ctx: Context,
     @Arg('input', () => CreateEmployeeInput) input: CreateEmployeeInput,
   ) {
-    return new EmployeeService(db).create(input);
+    const actor = await administrator(ctx, 'createEmployee');
+    return new EmployeeService(ctx.db).create(actor, input);
   }
 
-  @Mutation(() => EmployeeType)
-  updateEmployee(
-    @Ctx() { db }: Context,
+  @Mutation(() => EmployeeType, { description: 'LND_ADMIN only.' })
+  async updateEmployee(
+    @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateEmployeeInput) input: UpdateEmployeeInput,
   ) {
-    return new EmployeeService(db).update(id, input);
-  }
-
-  @Mutation(() => HeldCertificationType, { description: 'Records a credential an employee earned.' })
-  recordCertification(
-    @Ctx() { db, today }: Context,
-    @Arg('input', () => RecordCertificationInput) input: RecordCertificationInput,
-  ) {
-    return new HeldCertificationService(db).record(input, today);
+    const actor = await administrator(ctx, 'updateEmployee');
+    return new EmployeeService(ctx.db).update(actor, id, input);
   }
 
   @Mutation(() => HeldCertificationType, {
-    description: 'Revokes a held certification; it stays on record and stops counting.',
+    description: 'Records a credential an employee earned. LND_ADMIN only.',
   })
-  revokeCertification(
-    @Ctx() { db, today }: Context,
+  async recordCertification(
+    @Ctx() ctx: Context,
+    @Arg('input', () => RecordCertificationInput) input: RecordCertificationInput,
+  ) {
+    const actor = await administrator(ctx, 'recordCertification');
+    return new HeldCertificationService(ctx.db).record(actor, input, ctx.today);
+  }
+
+  @Mutation(() => HeldCertificationType, {
+    description: 'Revokes a held certification; it stays on record and stops counting. LND_ADMIN.',
+  })
+  async revokeCertification(
+    @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,
     @Arg('revokedOn', () => CalendarDateScalar, { nullable: true }) revokedOn: string | null,
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
   ) {
-    return new HeldCertificationService(db).revoke(id, { revokedOn: revokedOn ?? today, reason });
+    const actor = await administrator(ctx, 'revokeCertification');
+    return new HeldCertificationService(ctx.db).revoke(actor, id, {
+      revokedOn: revokedOn ?? ctx.today,
+      reason,
+    });
   }
 
   @Mutation(() => TeamRequirementType, {
-    description: "Creates or updates the team's requirement for a certification or skill.",
+    description: "Creates or updates the team's requirement for a certification or skill. LND_ADMIN.",
   })
-  setTeamRequirement(
-    @Ctx() { db }: Context,
+  async setTeamRequirement(
+    @Ctx() ctx: Context,
     @Arg('input', () => TeamRequirementInput) input: TeamRequirementInput,
   ) {
-    return new RequirementService(db).setTeamRequirement(input);
+    const actor = await administrator(ctx, 'setTeamRequirement');
+    return new RequirementService(ctx.db).setTeamRequirement(actor, input);
   }
 
-  @Mutation(() => Boolean)
-  removeTeamRequirement(@Ctx() { db }: Context, @Arg('id', () => ID) id: string) {
-    return new RequirementService(db).removeTeamRequirement(id);
+  @Mutation(() => Boolean, { description: 'LND_ADMIN only.' })
+  async removeTeamRequirement(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    const actor = await administrator(ctx, 'removeTeamRequirement');
+    return new RequirementService(ctx.db).removeTeamRequirement(actor, id);
   }
 
-  @Mutation(() => CareerGoalType)
-  setCareerGoal(@Ctx() { db }: Context, @Arg('input', () => CareerGoalInput) input: CareerGoalInput) {
-    return new RequirementService(db).setCareerGoal(input);
+  @Mutation(() => CareerGoalType, {
+    description: 'Anyone for themself; a MANAGER for the people of their teams; LND_ADMIN for all.',
+  })
+  async setCareerGoal(
+    @Ctx() { db, scope }: Context,
+    @Arg('input', () => CareerGoalInput) input: CareerGoalInput,
+  ) {
+    const current = await scope();
+    const employee = await new OrganizationService(db).employee(
+      current,
+      valid.id('employeeId', input.employeeId),
+    );
+    const own = employee.id === current.viewer.employeeId;
+    if (!own) requireRole(current, [Role.MANAGER, Role.LND_ADMIN], "setting another person's goal");
+    return new RequirementService(db).setCareerGoal(current.viewer, input);
   }
 }

@@ -3,6 +3,8 @@ import { Employee } from '../entities/employee.entity';
 import { ExperienceLevel } from '../entities/enums';
 import { Team } from '../entities/team.entity';
 import { ConflictError, NotFoundError } from '../schema/errors';
+import { audit } from './audit.service';
+import type { Viewer } from './auth.service';
 import * as valid from './validate';
 
 export interface EmployeeInput {
@@ -18,7 +20,10 @@ const UNIQUE_VIOLATION = '23505';
 export class EmployeeService {
   constructor(private readonly db: DataSource) {}
 
-  async create(input: Required<{ [K in keyof EmployeeInput]: NonNullable<EmployeeInput[K]> }>) {
+  async create(
+    actor: Viewer,
+    input: Required<{ [K in keyof EmployeeInput]: NonNullable<EmployeeInput[K]> }>,
+  ) {
     return this.db.transaction(async (tx) => {
       const employee = tx.create(Employee, {
         name: valid.text('name', input.name, 200),
@@ -27,22 +32,33 @@ export class EmployeeService {
         experienceLevel: input.experienceLevel,
         hireDate: valid.date('hireDate', input.hireDate),
       });
-      return saveEmployee(tx, employee);
+      const saved = await saveEmployee(tx, employee);
+      await audit(tx, actor, {
+        action: 'CREATE',
+        entity: 'employee',
+        entityId: saved.id,
+        before: null,
+        after: saved,
+      });
+      return saved;
     });
   }
 
   /** Changes only the fields given; a field left out (or null) keeps its value. */
-  async update(employeeId: string | number, input: EmployeeInput) {
+  async update(actor: Viewer, employeeId: string | number, input: EmployeeInput) {
     const id = valid.id('id', employeeId);
     return this.db.transaction(async (tx) => {
       const employee = await tx.findOne(Employee, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!employee) throw new NotFoundError('employee', 'id', id);
+      const before = { ...employee };
       if (input.name != null) employee.name = valid.text('name', input.name, 200);
       if (input.email != null) employee.email = valid.email('email', input.email);
       if (input.teamId != null) employee.teamId = await existingTeam(tx, input.teamId);
       if (input.experienceLevel != null) employee.experienceLevel = input.experienceLevel;
       if (input.hireDate != null) employee.hireDate = valid.date('hireDate', input.hireDate);
-      return saveEmployee(tx, employee);
+      const saved = await saveEmployee(tx, employee);
+      await audit(tx, actor, { action: 'UPDATE', entity: 'employee', entityId: id, before, after: saved });
+      return saved;
     });
   }
 }

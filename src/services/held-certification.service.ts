@@ -4,6 +4,8 @@ import { Employee } from '../entities/employee.entity';
 import { HeldCertification } from '../entities/held-certification.entity';
 import { BadInputError, ConflictError, NotFoundError } from '../schema/errors';
 import { expiryDate } from './calendar';
+import { audit } from './audit.service';
+import type { Viewer } from './auth.service';
 import * as valid from './validate';
 
 export interface RecordCertificationInput {
@@ -18,7 +20,11 @@ export interface RecordCertificationInput {
 export class HeldCertificationService {
   constructor(private readonly db: DataSource) {}
 
-  async record(input: RecordCertificationInput, today: string): Promise<HeldCertification> {
+  async record(
+    actor: Viewer,
+    input: RecordCertificationInput,
+    today: string,
+  ): Promise<HeldCertification> {
     const employeeId = valid.id('employeeId', input.employeeId);
     const earnedOn = valid.date('earnedOn', input.earnedOn);
     if (earnedOn > today) {
@@ -39,7 +45,7 @@ export class HeldCertificationService {
       if (expiresOn !== null && expiresOn < earnedOn) {
         throw new BadInputError('expiresOn', `cannot be before earnedOn (${earnedOn})`, expiresOn);
       }
-      return tx.save(
+      const saved = await tx.save(
         tx.create(HeldCertification, {
           employeeId,
           certificationId: cert.id,
@@ -50,11 +56,20 @@ export class HeldCertificationService {
           revokeReason: null,
         }),
       );
+      await audit(tx, actor, {
+        action: 'CREATE',
+        entity: 'held_certification',
+        entityId: saved.id,
+        before: null,
+        after: saved,
+      });
+      return saved;
     });
   }
 
   /** Marks a held certification revoked; it stays on record but no longer counts. */
   async revoke(
+    actor: Viewer,
     heldId: string | number,
     options: { revokedOn: string; reason?: string | null },
   ): Promise<HeldCertification> {
@@ -74,9 +89,18 @@ export class HeldCertificationService {
       if (revokedOn < held.earnedOn) {
         throw new BadInputError('revokedOn', `cannot be before earnedOn (${held.earnedOn})`, revokedOn);
       }
+      const before = { ...held };
       held.revokedOn = revokedOn;
       held.revokeReason = reason;
-      return tx.save(held);
+      const saved = await tx.save(held);
+      await audit(tx, actor, {
+        action: 'REVOKE',
+        entity: 'held_certification',
+        entityId: id,
+        before,
+        after: saved,
+      });
+      return saved;
     });
   }
 }

@@ -8,6 +8,8 @@ import { Skill } from '../entities/skill.entity';
 import { TeamRequirement } from '../entities/team-requirement.entity';
 import { Team } from '../entities/team.entity';
 import { BadInputError, NotFoundError } from '../schema/errors';
+import { audit } from './audit.service';
+import type { Viewer } from './auth.service';
 import * as valid from './validate';
 
 export interface TeamRequirementInput {
@@ -29,7 +31,7 @@ export class RequirementService {
   constructor(private readonly db: DataSource) {}
 
   /** Creates the requirement, or updates the team's existing one for the same credential. */
-  async setTeamRequirement(input: TeamRequirementInput): Promise<TeamRequirement> {
+  async setTeamRequirement(actor: Viewer, input: TeamRequirementInput): Promise<TeamRequirement> {
     const teamId = valid.id('teamId', input.teamId);
     const minHolders = valid.positiveInt('minHolders', input.minHolders, 100_000);
     if (Boolean(input.certificationSlug) === Boolean(input.skillSlug)) {
@@ -56,22 +58,44 @@ export class RequirementService {
         where: certificationId !== null ? { teamId, certificationId } : { teamId, skillId: skillId ?? 0 },
         lock: { mode: 'pessimistic_write' },
       });
+      const before = existing ? { ...existing } : null;
       const requirement = existing ?? tx.create(TeamRequirement, { teamId, certificationId, skillId });
       requirement.minHolders = minHolders;
       requirement.priority = input.priority;
-      return tx.save(requirement);
+      const saved = await tx.save(requirement);
+      await audit(tx, actor, {
+        action: before ? 'UPDATE' : 'CREATE',
+        entity: 'team_requirement',
+        entityId: saved.id,
+        before,
+        after: saved,
+      });
+      return saved;
     });
   }
 
-  async removeTeamRequirement(requirementId: string | number): Promise<boolean> {
+  async removeTeamRequirement(actor: Viewer, requirementId: string | number): Promise<boolean> {
     const id = valid.id('id', requirementId);
-    const result = await this.db.getRepository(TeamRequirement).delete({ id });
-    if (!result.affected) throw new NotFoundError('team requirement', 'id', id);
-    return true;
+    return this.db.transaction(async (tx) => {
+      const existing = await tx.findOne(TeamRequirement, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!existing) throw new NotFoundError('team requirement', 'id', id);
+      await tx.delete(TeamRequirement, { id });
+      await audit(tx, actor, {
+        action: 'DELETE',
+        entity: 'team_requirement',
+        entityId: id,
+        before: existing,
+        after: null,
+      });
+      return true;
+    });
   }
 
   /** Sets (or replaces) an employee's career goal. */
-  async setCareerGoal(input: CareerGoalInput): Promise<CareerGoal> {
+  async setCareerGoal(actor: Viewer, input: CareerGoalInput): Promise<CareerGoal> {
     const employeeId = valid.id('employeeId', input.employeeId);
     const targetDate =
       input.targetDate === null || input.targetDate === undefined
@@ -84,12 +108,23 @@ export class RequirementService {
       }
       const role = await tx.findOneBy(CareerRole, { slug: input.roleSlug });
       if (!role) throw new NotFoundError('career role', 'slug', input.roleSlug);
-      const goal =
-        (await tx.findOne(CareerGoal, { where: { employeeId }, lock: { mode: 'pessimistic_write' } })) ??
-        tx.create(CareerGoal, { employeeId });
+      const existing = await tx.findOne(CareerGoal, {
+        where: { employeeId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const before = existing ? { ...existing } : null;
+      const goal = existing ?? tx.create(CareerGoal, { employeeId });
       goal.careerRoleId = role.id;
       goal.targetDate = targetDate;
-      return tx.save(goal);
+      const saved = await tx.save(goal);
+      await audit(tx, actor, {
+        action: before ? 'UPDATE' : 'CREATE',
+        entity: 'career_goal',
+        entityId: saved.id,
+        before,
+        after: saved,
+      });
+      return saved;
     });
   }
 }

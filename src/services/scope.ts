@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { NotFoundError } from '../schema/errors';
-import { Role, UnauthenticatedError, type Viewer } from './auth.service';
+import { ForbiddenError, Role, UnauthenticatedError, type Viewer } from './auth.service';
 
 /**
  * What one viewer may read, resolved once per request:
@@ -89,4 +89,11 @@ export function peopleFilter(scope: Scope): { teamIds: number[] | null; selfId: 
 
 export function teamFilter(scope: Scope): number[] | null {
   return scope.teams === 'ALL' ? null : [...scope.teams];
+}
+
+/** Throws FORBIDDEN unless the viewer has one of `roles`. */
+export function requireRole(scope: Scope, roles: Role[], action: string): void {
+  if (!roles.includes(scope.viewer.role)) {
+    throw new ForbiddenError(`${action} needs the role ${roles.join(' or ')}`);
+  }
 }
