@@ -16,6 +16,8 @@ export interface Config {
   /** Seed the demo organization into an empty database. */
   seedDemo: boolean;
   statementTimeoutMs: number;
+  /** Schema introspection (the IDE's autocompletion needs it). */
+  introspection: boolean;
 }
 
 function integer(name: string, fallback: number): number {
@@ -26,6 +28,23 @@ function integer(name: string, fallback: number): number {
     throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   }
   return value;
+}
+
+/**
+ * GRAPHQL_INTROSPECTION=true|false. Production must say which: the service does not guess
+ * from NODE_ENV whether to expose its schema. Elsewhere it defaults to on.
+ */
+function introspection(): boolean {
+  const raw = process.env.GRAPHQL_INTROSPECTION;
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  if (raw !== undefined && raw !== '') {
+    throw new Error(`GRAPHQL_INTROSPECTION must be true or false, got "${raw}"`);
+  }
+  if (process.env.NODE_ENV === 'production') {
+    throw new Error('NODE_ENV=production needs GRAPHQL_INTROSPECTION set to true or false');
+  }
+  return true;
 }
 
 export function loadConfig(): Config {
@@ -40,5 +59,6 @@ export function loadConfig(): Config {
     timeZone: process.env.CERTSCOPE_TIME_ZONE || 'UTC',
     seedDemo: process.env.CERTSCOPE_SEED_DEMO !== 'false',
     statementTimeoutMs: integer('STATEMENT_TIMEOUT_MS', 10_000),
+    introspection: introspection(),
   };
 }

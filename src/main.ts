@@ -52,7 +52,9 @@ async function main(): Promise<void> {
     host: config.host,
     timeZone: config.timeZone,
     auth,
+    introspection: config.introspection,
     logError: (error) => logger.error({ err: error }, 'request failed'),
+    requestLogger: logger,
   });
   logger.info({ url: server.url }, `certscope is listening on ${server.url}`);
 

@@ -25,7 +25,7 @@ export class AuditResolver {
     }
     const page = await auditEntries(db, {
       first,
-      before: before === null ? null : valid.id('before', before),
+      before: before == null ? null : valid.id('before', before),
       entity,
     });
     return {

@@ -5,9 +5,16 @@ import { BadInputError } from '../schema/errors';
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** A trimmed, non-empty string of at most `max` characters, free of control characters. */
+/**
+ * A trimmed, non-empty string of at most `max` characters, free of control characters and
+ * of unpaired surrogates (which PostgreSQL would store as U+FFFD, not as sent). Everything
+ * else, quotes and right-to-left marks included, is stored exactly as given.
+ */
 export function text(field: string, value: string, max: number): string {
-  const trimmed = value.normalize('NFC').trim();
+  const trimmed = value.trim();
+  if (!trimmed.isWellFormed()) {
+    throw new BadInputError(field, 'must be well-formed Unicode (it has an unpaired surrogate)');
+  }
   if (trimmed.length === 0) throw new BadInputError(field, 'must not be empty', value);
   if (trimmed.length > max) {
     throw new BadInputError(field, `must be at most ${max} characters, got ${trimmed.length}`);

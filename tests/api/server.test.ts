@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server';
 
@@ -22,6 +23,12 @@ describe('the HTTP surface', () => {
       expect(asset.status, source).toBe(200);
       expect((await asset.arrayBuffer()).byteLength, source).toBeGreaterThan(1000);
     }
+  });
+
+  it("lets the IDE's full introspection query through the operation limits", async () => {
+    const res = await server.gql(getIntrospectionQuery());
+    expect(res.errors).toBeUndefined();
+    expect(res.data.__schema.queryType.name).toBe('Query');
   });
 
   it('answers liveness at /healthz', async () => {

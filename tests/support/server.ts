@@ -73,7 +73,10 @@ export async function startTestServer(
     timeZone: 'UTC',
     fixedToday: options.today,
     auth,
-    logError: () => undefined,
+    introspection: true,
+    logError: (error) => {
+      if (process.env.TEST_LOG_ERRORS) console.error(error);
+    },
   });
 
   const gql = async (
