@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../schema/context';
 import { CalendarDateScalar } from '../schema/scalars/calendar-date.scalar';
 import { CareerRoleType, CertificationType, SkillType } from '../schema/types/catalog.types';
@@ -12,6 +13,8 @@ import {
   TeamType,
 } from '../schema/types/organization.types';
 import { credentialStatus } from '../services/credential-status';
+import { primeHeld } from '../services/employee-reads';
+import { selectsPath } from '../services/field-selection';
 import { encodeCursor, OrganizationService } from '../services/organization.service';
 import * as valid from '../services/validate';
 
@@ -28,14 +31,17 @@ export class OrganizationQueryResolver {
   }
 
   @Query(() => EmployeeType)
-  async employee(@Ctx() { db, scope }: Context, @Arg('id', () => ID) id: string) {
-    return new OrganizationService(db).employee(await scope(), valid.id('id', id));
+  async employee(
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('id', () => ID) id: string,
+  ) {
+    return employeeWithLookAhead(ctx, info, valid.id('id', id));
   }
 
   @Query(() => EmployeeType, { description: 'The signed-in employee.' })
-  async me(@Ctx() { db, scope }: Context) {
-    const current = await scope();
-    return new OrganizationService(db).employee(current, current.viewer.employeeId);
+  async me(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return employeeWithLookAhead(ctx, info, (await ctx.scope()).viewer.employeeId);
   }
 
   @Query(() => EmployeeConnectionType, {
@@ -43,17 +49,30 @@ export class OrganizationQueryResolver {
   })
   employees(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('teamId', () => ID) teamId: string,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('teamOnly', () => Boolean, { defaultValue: false }) teamOnly: boolean,
   ) {
-    return employeeConnection(ctx, teamId, { first, after, teamOnly });
+    return employeeConnection(ctx, info, teamId, { first, after, teamOnly });
   }
 }
 
+/** The employee; their certifications come in the same statement when the query wants them. */
+async function employeeWithLookAhead(
+  { db, scope, loaders }: Context,
+  info: GraphQLResolveInfo,
+  id: number,
+) {
+  const service = new OrganizationService(db);
+  const read = await service.employeeRead(await scope(), id, selectsPath(info, ['certifications']));
+  return primeHeld(loaders.heldCertifications, read);
+}
+
 async function employeeConnection(
-  { db, scope }: Context,
+  { db, scope, loaders }: Context,
+  info: GraphQLResolveInfo,
   teamId: string | number,
   options: { first: number; after: string | null; teamOnly: boolean },
 ): Promise<EmployeeConnectionType> {
@@ -61,8 +80,13 @@ async function employeeConnection(
     await scope(),
     valid.id('teamId', teamId),
     options,
+    loaders.employeePages,
+    selectsPath(info, ['edges', 'node', 'certifications']),
   );
-  const edges = page.employees.map((node) => ({ cursor: encodeCursor(node.id), node }));
+  const edges = page.employees.map((read) => {
+    const node = primeHeld(loaders.heldCertifications, read);
+    return { cursor: encodeCursor(node.id), node };
+  });
   return {
     edges,
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
@@ -96,11 +120,12 @@ export class TeamResolver {
   employees(
     @Root() team: TeamType,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('teamOnly', () => Boolean, { defaultValue: false }) teamOnly: boolean,
   ) {
-    return employeeConnection(ctx, team.id, { first, after, teamOnly });
+    return employeeConnection(ctx, info, team.id, { first, after, teamOnly });
   }
 }
 

@@ -16,6 +16,7 @@ import { Skill } from '../entities/skill.entity';
 import { TeamRequirement } from '../entities/team-requirement.entity';
 import { Team } from '../entities/team.entity';
 
+import { createEmployeePageLoader } from './employee-reads';
 import { canSeePerson, canSeeTeam, canSeeTeamNode, type Scope } from './scope';
 
 /**
@@ -80,6 +81,8 @@ export function createLoaders(db: DataSource, scope: () => Promise<Scope>) {
     teamRequirements: byKey(TeamRequirement, 'teamId', { priority: 'ASC', id: 'ASC' }),
     heldCertifications: byKey(HeldCertification, 'employeeId', { earnedOn: 'DESC', id: 'DESC' }),
     careerGoal: byKey(CareerGoal, 'employeeId', { id: 'ASC' }),
+    /** Employee pages, filtered to the viewer's people in SQL; see employee-reads.ts. */
+    employeePages: createEmployeePageLoader(db, scope),
     certificationSkills: new DataLoader<number, Skill[]>(async (certIds) => {
       const rows: Array<Skill & { certificationId: number }> = await db.query(
         `SELECT cs.certification_id AS "certificationId", s.id, s.slug, s.name

@@ -2,18 +2,13 @@ import type { DataSource } from 'typeorm';
 import { Employee } from '../entities/employee.entity';
 import { Team } from '../entities/team.entity';
 import { BadInputError, NotFoundError } from '../schema/errors';
-import {
-  canSeePerson,
-  canSeeTeamNode,
-  peopleFilter,
-  teamFilter,
-  type Scope,
-} from './scope';
+import { readEmployee, type EmployeePageLoader, type EmployeeRead } from './employee-reads';
+import { canSeePerson, canSeeTeamNode, teamFilter, type Scope } from './scope';
 
 export const MAX_PAGE_SIZE = 500;
 
 export interface EmployeePage {
-  employees: Employee[];
+  employees: EmployeeRead[];
   hasNextPage: boolean;
   totalCount: number;
 }
@@ -62,7 +57,13 @@ export class OrganizationService {
   }
 
   async employee(scope: Scope, id: number): Promise<Employee> {
-    const employee = await this.db.getRepository(Employee).findOneBy({ id });
+    const { held: _held, ...employee } = await this.employeeRead(scope, id, false);
+    return employee;
+  }
+
+  /** The employee, with their held certifications in the same statement when asked. */
+  async employeeRead(scope: Scope, id: number, withCertifications: boolean) {
+    const employee = await readEmployee(this.db, id, withCertifications);
     if (!employee || !canSeePerson(scope, employee)) throw new NotFoundError('employee', 'id', id);
     return employee;
   }
@@ -75,39 +76,27 @@ export class OrganizationService {
     scope: Scope,
     teamId: number,
     options: { first: number; after?: string | null; teamOnly: boolean },
+    pages: EmployeePageLoader,
+    withCertifications = false,
   ): Promise<EmployeePage> {
     if (!Number.isInteger(options.first) || options.first < 1 || options.first > MAX_PAGE_SIZE) {
       throw new BadInputError('first', `must be between 1 and ${MAX_PAGE_SIZE}`, options.first);
     }
     const afterId = options.after ? decodeCursor(options.after) : 0;
-    await this.team(scope, teamId);
-    const people = peopleFilter(scope);
-
-    const subtree = options.teamOnly ? 'WITH subtree(id) AS (SELECT $1::int)' : SUBTREE_CTE;
-    // One statement: the count over every visible person in the subtree, joined to one page
-    // past the cursor. A cursor from someone else's page only skips ids; it reveals nothing.
-    const rows: Array<{ total: number; id: number | null } & Employee> = await this.db.query(
-      `${subtree},
-       scoped AS (
-         SELECT e.* FROM employee e JOIN subtree s ON s.id = e.team_id
-          WHERE $4::int[] IS NULL OR e.team_id = ANY($4) OR e.id = $5
-       )
-       SELECT c.total, p.*
-         FROM (SELECT count(*)::int AS total FROM scoped) c
-         LEFT JOIN LATERAL (
-           SELECT id, name, email, team_id AS "teamId",
-                  experience_level AS "experienceLevel", hire_date AS "hireDate"
-             FROM scoped WHERE id > $2 ORDER BY id LIMIT $3
-         ) p ON true`,
-      [teamId, afterId, options.first + 1, people.teamIds, people.selfId],
-    );
-    const employees = rows
-      .filter((row) => row.id !== null)
-      .map(({ total: _total, ...employee }) => employee as Employee);
+    // Out of scope looks missing, decided before any SQL; existence rides along with the page.
+    if (!canSeeTeamNode(scope, teamId)) throw new NotFoundError('team', 'id', teamId);
+    const page = await pages.load({
+      teamId,
+      afterId,
+      limit: options.first + 1,
+      teamOnly: options.teamOnly,
+      withCertifications,
+    });
+    if (!page.found) throw new NotFoundError('team', 'id', teamId);
     return {
-      employees: employees.slice(0, options.first),
-      hasNextPage: employees.length > options.first,
-      totalCount: rows[0]?.total ?? 0,
+      employees: page.employees.slice(0, options.first),
+      hasNextPage: page.employees.length > options.first,
+      totalCount: page.totalCount,
     };
   }
 }

@@ -1,0 +1,137 @@
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import type { Employee } from '../entities/employee.entity';
+import type { HeldCertification } from '../entities/held-certification.entity';
+import { peopleFilter, type Scope } from './scope';
+
+/**
+ * Employee reads that can bring each person's held certifications along in the same
+ * statement, for requests whose selection will ask for them next (see field-selection.ts).
+ * The rows then prime the request's heldCertifications loader, so the nested field costs no
+ * round trip of its own.
+ */
+
+/** An employee, with their held certifications when they were asked for (newest first). */
+export type EmployeeRead = Employee & { held: HeldCertification[] | null };
+
+export interface PageRequest {
+  teamId: number;
+  /** Ids above this one; 0 for the first page. */
+  afterId: number;
+  /** Rows to return: the page size plus one, to tell whether another page follows. */
+  limit: number;
+  teamOnly: boolean;
+  withCertifications: boolean;
+}
+
+export interface PageResult {
+  /** False when the team does not exist. */
+  found: boolean;
+  totalCount: number;
+  employees: EmployeeRead[];
+}
+
+const EMPLOYEE_COLUMNS = (e: string) => `${e}.id, ${e}.name, ${e}.email,
+  ${e}.team_id AS "teamId", ${e}.experience_level AS "experienceLevel",
+  ${e}.hire_date AS "hireDate"`;
+
+/** A person's held certifications as a JSON array, in the heldCertifications loader's order. */
+const HELD_JSON = (employeeId: string) => `(
+  SELECT coalesce(json_agg(json_build_object(
+           'id', h.id, 'employeeId', h.employee_id, 'certificationId', h.certification_id,
+           'earnedOn', h.earned_on, 'expiresOn', h.expires_on,
+           'credentialId', h.credential_id, 'revokedOn', h.revoked_on,
+           'revokeReason', h.revoke_reason)
+         ORDER BY h.earned_on DESC, h.id DESC), '[]')
+    FROM held_certification h WHERE h.employee_id = ${employeeId})`;
+
+/**
+ * Every page the request asks for, in one statement: each page is its team's subtree (the
+ * team alone with teamOnly) restricted to the people the viewer may see, counted, and cut
+ * to `limit` rows past the cursor by id. A cursor from someone else's page only skips ids.
+ * UNION ALL mirrors SUBTREE_CTE in organization.service.ts.
+ */
+const PAGES_SQL = `
+  WITH RECURSIVE req AS (
+    SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::boolean[], $5::boolean[])
+      WITH ORDINALITY AS r(team_id, after_id, size, team_only, with_held, n)
+  ),
+  subtree(n, id) AS (
+    SELECT n, team_id FROM req
+    UNION ALL
+    SELECT s.n, t.id FROM subtree s
+      JOIN req r ON r.n = s.n AND NOT r.team_only
+      JOIN team t ON t.parent_id = s.id
+  ),
+  scoped AS (
+    SELECT s.n, e.* FROM subtree s JOIN employee e ON e.team_id = s.id
+     WHERE $6::int[] IS NULL OR e.team_id = ANY($6) OR e.id = $7
+  )
+  SELECT EXISTS (SELECT 1 FROM team WHERE id = r.team_id) AS found,
+         (SELECT count(*)::int FROM scoped c WHERE c.n = r.n) AS "totalCount",
+         (SELECT coalesce(json_agg(p ORDER BY p.id), '[]') FROM (
+            SELECT ${EMPLOYEE_COLUMNS('c')},
+                   CASE WHEN r.with_held THEN ${HELD_JSON('c.id')} END AS held
+              FROM scoped c WHERE c.n = r.n AND c.id > r.after_id
+             ORDER BY c.id LIMIT r.size
+         ) p) AS employees
+    FROM req r ORDER BY r.n`;
+
+/**
+ * Batches the employee pages of one request (sibling or aliased connections, a list of teams
+ * each with its employees) into one statement. Per request only, like every loader: the
+ * people filter comes from this request's scope.
+ */
+export function createEmployeePageLoader(db: DataSource, scope: () => Promise<Scope>) {
+  return new DataLoader<PageRequest, PageResult, string>(
+    async (requests) => {
+      const people = peopleFilter(await scope());
+      const column = <K extends keyof PageRequest>(key: K) => requests.map((r) => r[key]);
+      const rows: PageResult[] = await db.query(PAGES_SQL, [
+        column('teamId'),
+        column('afterId'),
+        column('limit'),
+        column('teamOnly'),
+        column('withCertifications'),
+        people.teamIds,
+        people.selfId,
+      ]);
+      return rows;
+    },
+    {
+      cacheKeyFn: (r) =>
+        `${r.teamId}:${r.afterId}:${r.limit}:${r.teamOnly}:${r.withCertifications}`,
+    },
+  );
+}
+
+export type EmployeePageLoader = ReturnType<typeof createEmployeePageLoader>;
+
+/** One employee by id, unfiltered (the caller checks scope), or null when there is none. */
+export async function readEmployee(
+  db: DataSource,
+  id: number,
+  withCertifications: boolean,
+): Promise<EmployeeRead | null> {
+  const rows: EmployeeRead[] = await db.query(
+    `SELECT ${EMPLOYEE_COLUMNS('e')},
+            CASE WHEN $2::boolean THEN ${HELD_JSON('e.id')} END AS held
+       FROM employee e WHERE e.id = $1`,
+    [id, withCertifications],
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * Hands the certifications read along to the loader the nested field reads from, then drops
+ * them from the employee. A key already loaded keeps its value, so priming never disagrees
+ * with what this request has shown.
+ */
+export function primeHeld(
+  loader: DataLoader<number, HeldCertification[]>,
+  employee: EmployeeRead,
+): Employee {
+  const { held, ...rest } = employee;
+  if (held !== null) loader.prime(employee.id, held);
+  return rest;
+}
