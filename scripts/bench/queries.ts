@@ -38,15 +38,15 @@ export function q6Variables(departments: readonly number[]): Record<string, numb
   return { ...Object.fromEntries(departments.map((id, i) => [`t${i}`, id])), n: Q6_PAGE };
 }
 
-export const COVERAGE = `query Coverage($t: ID!) {
-  coverage(teamId: $t) {
+export const COVERAGE = `query Coverage($t: ID!, $d: Date) {
+  coverage(teamId: $t, asOf: $d) {
     requirementCount metCount totalGap
     requirements { requirement { id } coverage required gap }
   }
 }`;
 
-export const RENEWAL = `query Renewal($t: ID!) {
-  renewalExposure(teamId: $t, horizonDays: ${HORIZON_DAYS}) {
+export const RENEWAL = `query Renewal($t: ID!, $d: Date) {
+  renewalExposure(teamId: $t, asOf: $d, horizonDays: ${HORIZON_DAYS}) {
     expiringCount totalRenewalCost unknownCostCount
     requirementsAtRisk {
       requirement { id } coverage coverageIfMissed shortfall earliestExpiresOn
@@ -54,8 +54,8 @@ export const RENEWAL = `query Renewal($t: ID!) {
   }
 }`;
 
-export const BUDGET = `query Budget($t: ID!) {
-  trainingBudget(teamId: $t) {
+export const BUDGET = `query Budget($t: ID!, $d: Date) {
+  trainingBudget(teamId: $t, asOf: $d) {
     peopleTrained
     total { min expected max unknownCount }
     requirements { requirement { id } assigned credited shortfall }

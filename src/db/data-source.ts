@@ -2,6 +2,7 @@ import { DataSource, type Logger } from 'typeorm';
 import { entities } from '../entities';
 import { InitialSchema1733300000000 } from './migrations/1733300000000-initial-schema';
 import { AuditLog1733300000001 } from './migrations/1733300000001-audit-log';
+import { AnalysisIndexes1733300000002 } from './migrations/1733300000002-analysis-indexes';
 import { installPgTypeParsers } from './pg-types';
 
 export interface DataSourceOptions {
@@ -12,7 +13,11 @@ export interface DataSourceOptions {
   onQuery?: (sql: string) => void;
 }
 
-export const migrations = [InitialSchema1733300000000, AuditLog1733300000001];
+export const migrations = [
+  InitialSchema1733300000000,
+  AuditLog1733300000001,
+  AnalysisIndexes1733300000002,
+];
 
 /** The one TypeORM DataSource of a process. The schema changes only through migrations. */
 export function createDataSource(options: DataSourceOptions): DataSource {

@@ -55,9 +55,9 @@ const CASES: Case[] = [
   ['Q1 first 100 of a department', (t) => [Q1, { t: t.department, n: Q1_PAGE }]],
   ['Q5 one employee', (t) => [Q5, { e: t.employee }]],
   ['Q6 pages of several departments', (t) => [q6(3), q6Variables(t.departments)]],
-  ['coverage of a department', (t) => [COVERAGE, { t: t.department }]],
-  ['renewal exposure, 180 days', (t) => [RENEWAL, { t: t.department }]],
-  ['training budget', (t) => [BUDGET, { t: t.department }]],
+  ['coverage of a department', (t) => [COVERAGE, { t: t.department, d: AS_OF }]],
+  ['renewal exposure, 180 days', (t) => [RENEWAL, { t: t.department, d: AS_OF }]],
+  ['training budget', (t) => [BUDGET, { t: t.department, d: AS_OF }]],
 ];
 
 async function count(size: number, query: Case[1]): Promise<{ statements: number; data: any }> {
