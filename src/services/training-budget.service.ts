@@ -172,7 +172,7 @@ export async function trainingBudget(
 }
 
 /** Everyone in scope, with what they hold on `asOf` and what their career goal recommends. */
-async function loadCandidates(
+export async function loadCandidates(
   db: DataSource,
   teamId: number,
   asOf: string,
@@ -207,20 +207,52 @@ async function loadCandidates(
   );
 }
 
-/** The certifications the gaps name, and every certification covering a skill they name. */
-async function loadCatalog(db: DataSource, gaps: RequirementGap[]): Promise<PlanCertification[]> {
-  const certificationIds = gaps.flatMap((g) => g.certificationId ?? []);
-  const skillIds = gaps.flatMap((g) => g.skillId ?? []);
+/**
+ * The certifications the requirements name, and every certification covering a skill they
+ * name, ordered by slug. With `prerequisites`, also everything those require, transitively
+ * (UNION stops at rows already seen, so a cycle in the catalog cannot loop forever).
+ */
+export async function loadCatalog(
+  db: DataSource,
+  requirements: Array<Pick<RequirementGap, 'certificationId' | 'skillId'>>,
+  options: { prerequisites: boolean } = { prerequisites: false },
+): Promise<PlanCertification[]> {
+  const certificationIds = requirements.flatMap((g) => g.certificationId ?? []);
+  const skillIds = requirements.flatMap((g) => g.skillId ?? []);
   if (certificationIds.length === 0 && skillIds.length === 0) return [];
   return db.query(
-    `SELECT ${PLAN_CERTIFICATION_COLUMNS}
-       FROM certification c
-      WHERE c.id = ANY($1::int[])
-         OR EXISTS (SELECT 1 FROM certification_skill cs
-                     WHERE cs.certification_id = c.id AND cs.skill_id = ANY($2::int[]))
+    `WITH RECURSIVE wanted(id) AS (
+       SELECT c.id FROM certification c
+        WHERE c.id = ANY($1::int[])
+           OR EXISTS (SELECT 1 FROM certification_skill cs
+                       WHERE cs.certification_id = c.id AND cs.skill_id = ANY($2::int[]))
+       UNION
+       SELECT p.prerequisite_id FROM certification_prerequisite p
+         JOIN wanted w ON p.certification_id = w.id
+        WHERE $3::boolean AND p.prerequisite_id IS NOT NULL
+     )
+     SELECT ${PLAN_CERTIFICATION_COLUMNS}
+       FROM certification c JOIN wanted w ON w.id = c.id
       ORDER BY c.slug`,
-    [certificationIds, skillIds],
+    [certificationIds, skillIds, options.prerequisites],
   );
+}
+
+/** Whether holding `cert` meets a requirement: it is the certification, or covers the skill. */
+export function certificationMeets(
+  requirement: Pick<RequirementGap, 'certificationId' | 'skillId'>,
+  cert: PlanCertification | undefined,
+): boolean {
+  if (cert === undefined) return false;
+  if (requirement.certificationId !== null) return requirement.certificationId === cert.id;
+  return requirement.skillId !== null && cert.skillIds.includes(requirement.skillId);
+}
+
+/** Whether a person's level lies within the credential's range (a missing bound allows any). */
+export function levelFits(level: ExperienceLevel, cert: PlanCertification): boolean {
+  const rank = levelRank(level);
+  if (cert.levelMin !== null && rank < levelRank(cert.levelMin)) return false;
+  return cert.levelMax === null || rank <= levelRank(cert.levelMax);
 }
 
 type Eligibility = 'ELIGIBLE' | 'MISSING_PREREQUISITE' | 'LEVEL_OUT_OF_RANGE';
@@ -296,9 +328,7 @@ class Planner {
 
   /** Whether holding `certificationId` meets the requirement. */
   private meets(gap: RequirementGap, certificationId: number): boolean {
-    if (gap.certificationId !== null) return gap.certificationId === certificationId;
-    const cert = this.byId.get(certificationId);
-    return cert !== undefined && gap.skillId !== null && cert.skillIds.includes(gap.skillId);
+    return certificationMeets(gap, this.byId.get(certificationId));
   }
 
   private target(gap: RequirementGap): PlanCertification | null {
@@ -322,10 +352,7 @@ function eligibility(person: Candidate, cert: PlanCertification): Eligibility {
   if (!cert.prerequisiteIds.every((id) => person.activeCertificationIds.includes(id))) {
     return 'MISSING_PREREQUISITE';
   }
-  const rank = levelRank(person.experienceLevel);
-  if (cert.levelMin !== null && rank < levelRank(cert.levelMin)) return 'LEVEL_OUT_OF_RANGE';
-  if (cert.levelMax !== null && rank > levelRank(cert.levelMax)) return 'LEVEL_OUT_OF_RANGE';
-  return 'ELIGIBLE';
+  return levelFits(person.experienceLevel, cert) ? 'ELIGIBLE' : 'LEVEL_OUT_OF_RANGE';
 }
 
 function byPreference(certificationId: number) {
