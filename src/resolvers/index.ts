@@ -42,6 +42,15 @@ import {
   RenewalExposureResolver,
   RequirementAtRiskResolver,
 } from './renewal.resolver';
+import {
+  ExcludedCertificationResolver,
+  LeaverImpactResolver,
+  LeaverRequirementImpactResolver,
+  OptimalTrainingPlanResolver,
+  PlannedAssignmentResolver,
+  PlanningQueryResolver,
+  SinglePointOfFailureResolver,
+} from './planning.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -73,5 +82,12 @@ export const resolvers: NonEmptyArray<Function> = [
   CareerPlanQueryResolver,
   CareerPlanResolver,
   CareerPlanStepResolver,
+  PlanningQueryResolver,
+  OptimalTrainingPlanResolver,
+  PlannedAssignmentResolver,
+  ExcludedCertificationResolver,
+  SinglePointOfFailureResolver,
+  LeaverImpactResolver,
+  LeaverRequirementImpactResolver,
   AuditResolver,
 ];
