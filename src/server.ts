@@ -18,6 +18,7 @@ import { operationLimits } from './schema/limits';
 import { jsonErrors } from './schema/http-errors';
 import { today } from './services/calendar';
 import { Authenticator, type AuthSettings } from './services/auth.service';
+import { csvExportRouter } from './services/csv-export.service';
 import { Metrics } from './services/metrics';
 import { readinessHandler } from './services/readiness';
 import { requestLogPlugin, trackRequests } from './services/request-log';
@@ -50,6 +51,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const httpServer = http.createServer(app);
   const limits = operationLimits();
   const metrics = new Metrics(options.db);
+  const currentDay = () => options.fixedToday ?? today(options.timeZone);
   const apollo = new ApolloServer<Context>({
     schema: await buildCertscopeSchema(),
     formatError: createErrorFormatter(options.logError),
@@ -78,6 +80,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   app.get('/readyz', readinessHandler(options.db));
   app.get('/metrics', metrics.handler());
+  app.use('/export', csvExportRouter({ ...options, authenticator, today: currentDay }));
   mountIde(app);
   mountDashboard(app);
   app.use(

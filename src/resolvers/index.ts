@@ -1,5 +1,6 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { AuditResolver } from './audit.resolver';
+import { ImportResolver } from './import.resolver';
 import {
   RequirementTrainingPlanResolver,
   TrainingAssignmentResolver,
@@ -90,4 +91,5 @@ export const resolvers: NonEmptyArray<Function> = [
   LeaverImpactResolver,
   LeaverRequirementImpactResolver,
   AuditResolver,
+  ImportResolver,
 ];

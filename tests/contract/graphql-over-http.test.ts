@@ -36,7 +36,7 @@ describe('the GraphQL over HTTP audit', () => {
     expect(undocumented, `add these to ${path.basename(DOC)} or fix them`).toEqual([]);
   });
 
-  it('answers a GET query that carries the preflight header, and never a GET mutation', async () => {
+  it('answers a GET query with the preflight header, never a GET mutation', async () => {
     const url = (query: string) => `${server.url}?query=${encodeURIComponent(query)}`;
     const headers = { 'apollo-require-preflight': 'true', accept: 'application/json' };
     const query = await fetch(url('{ __typename }'), { headers });

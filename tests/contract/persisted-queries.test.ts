@@ -11,7 +11,9 @@ describe('automatic persisted queries', () => {
   beforeAll(async () => {
     server = await startTestServer({
       prepare: async (db) => {
-        await db.query(`INSERT INTO provider (slug, name) VALUES ('aws', 'AWS'), ('gcp', 'Google')`);
+        await db.query(
+          `INSERT INTO provider (slug, name) VALUES ('aws', 'AWS'), ('gcp', 'Google')`,
+        );
       },
     });
   });

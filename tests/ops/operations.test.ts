@@ -37,7 +37,7 @@ async function lineOf(requestId: string): Promise<Record<string, unknown>> {
 }
 
 describe('request ids and logs', () => {
-  it('echoes a plain incoming x-request-id and logs the operation without its variables', async () => {
+  it('echoes a plain x-request-id and logs the operation without its variables', async () => {
     const res = await post(
       {
         query: 'query FindPerson($id: ID!) { employee(id: $id) { email } }',
@@ -92,8 +92,13 @@ describe('request ids and logs', () => {
   });
 
   it('logs an unauthenticated operation with the UNAUTHENTICATED code', async () => {
-    await (await post({ query: 'query Me { me { id } }' }, { 'x-request-id': 'anon' }, null)).json();
-    expect(await lineOf('anon')).toMatchObject({ outcome: 'error', errorCodes: ['UNAUTHENTICATED'] });
+    await (
+      await post({ query: 'query Me { me { id } }' }, { 'x-request-id': 'anon' }, null)
+    ).json();
+    expect(await lineOf('anon')).toMatchObject({
+      outcome: 'error',
+      errorCodes: ['UNAUTHENTICATED'],
+    });
   });
 });
 
@@ -143,7 +148,8 @@ describe('/readyz', () => {
 
 describe('/metrics', () => {
   it('counts requests, latency and errors per operation, and shows the pool', async () => {
-    for (let i = 0; i < 3; i += 1) await (await post({ query: 'query Teams { teams { id } }' })).json();
+    for (let i = 0; i < 3; i += 1)
+      await (await post({ query: 'query Teams { teams { id } }' })).json();
     await (await post({ query: 'query Teams { nope }' })).json();
 
     const res = await fetch(`${ops.base}/metrics`);
@@ -152,7 +158,9 @@ describe('/metrics', () => {
     expect(text).toContain('certscope_graphql_requests_total{operation="Teams",outcome="ok"} 3');
     expect(text).toContain('certscope_graphql_requests_total{operation="Teams",outcome="error"} 1');
     expect(text).toContain('certscope_graphql_request_duration_seconds_count{operation="Teams"} 4');
-    expect(text).toMatch(/certscope_graphql_errors_total\{code="GRAPHQL_VALIDATION_FAILED"\} [1-9]/);
+    expect(text).toMatch(
+      /certscope_graphql_errors_total\{code="GRAPHQL_VALIDATION_FAILED"\} [1-9]/,
+    );
     expect(text).toMatch(/certscope_graphql_errors_total\{code="UNAUTHENTICATED"\} [1-9]/);
     const total = /^certscope_db_pool_connections (\d+)$/m.exec(text);
     expect(Number(total?.[1])).toBeGreaterThanOrEqual(1);
