@@ -62,7 +62,11 @@ export class Metrics {
       });
     gauge('certscope_db_pool_connections', 'Connections the pool holds.', (p) => p.totalCount);
     gauge('certscope_db_pool_idle_connections', 'Connections open but unused.', (p) => p.idleCount);
-    gauge('certscope_db_pool_waiting_requests', 'Queries waiting for a connection.', (p) => p.waitingCount);
+    gauge(
+      'certscope_db_pool_waiting_requests',
+      'Queries waiting for a connection.',
+      (p) => p.waitingCount,
+    );
     collectDefaultMetrics({ register: this.registry, prefix: 'certscope_' });
   }
 
