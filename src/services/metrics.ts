@@ -80,13 +80,26 @@ export class Metrics {
   }
 
   /** GET /metrics in the Prometheus text format. */
-  handler(): RequestHandler {
-    return async (_req, res) => {
+  /**
+   * Serves the metrics to the scraper. With METRICS_TOKEN set, only to a request bearing it;
+   * without, only to this machine (loopback), since the figures describe the deployment.
+   */
+  handler(token: string | null = process.env.METRICS_TOKEN || null): RequestHandler {
+    return async (req, res) => {
+      const allowed = token
+        ? req.headers.authorization === `Bearer ${token}`
+        : LOOPBACK.has(req.socket.remoteAddress ?? '');
+      if (!allowed) {
+        res.status(403).type('text/plain').send('metrics are not served to this client\n');
+        return;
+      }
       res.setHeader('content-type', this.registry.contentType);
       res.send(await this.registry.metrics());
     };
   }
 }
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /** Keeps the first `max` distinct values as labels and folds the rest into "(other)". */
 class BoundedLabels {
