@@ -21,8 +21,7 @@ const CHUNK_CHARS = 1 << 16;
  */
 class CopyIn {
   readonly done: Promise<number>;
-  private settle: { resolve: (rows: number) => void; reject: (error: Error) => void } | null =
-    null;
+  private settle: { resolve: (rows: number) => void; reject: (error: Error) => void } | null = null;
   private error: Error | null = null;
   private rowCount = 0;
 

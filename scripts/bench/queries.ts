@@ -78,7 +78,8 @@ export interface Targets {
 
 /** Picks the arguments from the data, so every system is asked the same thing. */
 export async function findTargets(db: Sql, q6Departments = Q6_DEPARTMENTS): Promise<Targets> {
-  const departments = await db.query(`
+  const departments = await db.query(
+    `
     WITH RECURSIVE reach(root, id) AS (
       SELECT id, id FROM team WHERE parent_id IS NULL
       UNION ALL
@@ -86,7 +87,9 @@ export async function findTargets(db: Sql, q6Departments = Q6_DEPARTMENTS): Prom
     )
     SELECT r.root AS id, count(e.id)::int AS people
       FROM reach r JOIN employee e ON e.team_id = r.id
-     GROUP BY r.root ORDER BY people DESC, r.root LIMIT $1`, [q6Departments]);
+     GROUP BY r.root ORDER BY people DESC, r.root LIMIT $1`,
+    [q6Departments],
+  );
   const [held] = await db.query(`
     SELECT employee_id AS id FROM held_certification
      GROUP BY employee_id ORDER BY count(*) DESC, employee_id LIMIT 1`);

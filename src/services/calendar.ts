@@ -25,13 +25,23 @@ export function parseDate(value: string): LocalDate {
   }
 }
 
+/**
+ * Dates already found valid. Every date a response carries is checked on the way out, and
+ * the same few thousand recur; parsing each again dominated large employee lists. Bounded.
+ */
+const validDates = new Set<string>();
+const MAX_REMEMBERED_DATES = 50_000;
+
 export function isValidDate(value: string): boolean {
+  if (validDates.has(value)) return true;
   try {
     parseDate(value);
-    return true;
   } catch {
     return false;
   }
+  if (validDates.size >= MAX_REMEMBERED_DATES) validDates.clear();
+  validDates.add(value);
+  return true;
 }
 
 /** `date` plus `months`, clamped to the end of the month (2024-01-31 + 1 = 2024-02-29). */
@@ -59,14 +69,21 @@ export function expiryDate(earnedOn: string, validityMonths: number | null): str
 /** Today in the given IANA zone (the server's configured zone), as `YYYY-MM-DD`. */
 export function today(zone: string): string {
   // en-CA formats as YYYY-MM-DD; Intl carries the zone database, so no extra package is needed.
-  const format = new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
+  // Building a formatter costs far more than using one, and every request asks for today.
+  let format = todayFormats.get(zone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    todayFormats.set(zone, format);
+  }
   return format.format(new Date());
 }
+
+const todayFormats = new Map<string, Intl.DateTimeFormat>();
 
 export function compareDates(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

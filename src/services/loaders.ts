@@ -20,6 +20,13 @@ import { createEmployeePageLoader } from './employee-reads';
 import { canSeePerson, canSeeTeam, canSeeTeamNode, type Scope } from './scope';
 
 /**
+ * Dispatch a batch once every promise job queued so far has run. DataLoader's default waits
+ * for one turn of promise jobs only, and a large list (a thousand employees, their
+ * certifications) resolves over many turns, so its loads split into several statements.
+ */
+const AFTER_PENDING_WORK = { batchScheduleFn: (dispatch: () => void) => setImmediate(dispatch) };
+
+/**
  * Batch loaders for one request. They cache what they load, so they must never outlive
  * the request: a loader shared between requests would hand one caller's rows to another.
  */
@@ -29,7 +36,7 @@ export function createLoaders(db: DataSource, scope: () => Promise<Scope>) {
       const rows = await db.getRepository(entity).findBy({ id: In([...ids]) } as never);
       const found = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => found.get(id) ?? null);
-    });
+    }, AFTER_PENDING_WORK);
 
   /** Rows grouped by a foreign key, ordered by `order` within each group. */
   const byKey = <T extends ObjectLiteral>(
@@ -45,7 +52,7 @@ export function createLoaders(db: DataSource, scope: () => Promise<Scope>) {
       const groups = new Map<number, T[]>(keys.map((k) => [k, []]));
       for (const row of rows) groups.get(row[key] as number)?.push(row);
       return keys.map((k) => groups.get(k) ?? []);
-    });
+    }, AFTER_PENDING_WORK);
 
   /** Drops what the viewer may not see, so every path to a person or a team is filtered. */
   const visible = <K, T>(
