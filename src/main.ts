@@ -11,6 +11,11 @@ import { startServer } from './server';
 /** The demo organization's dates are laid out around this day, so its answers are stable. */
 const DEMO_AS_OF = '2026-12-01';
 const DEMO_EMPLOYEES = 60;
+/**
+ * Longest a shutdown may take: Apollo's drain gives requests in flight 10 s, then the pool and
+ * PostgreSQL close. Past it the process exits anyway, with 1, rather than hang until killed.
+ */
+const SHUTDOWN_DEADLINE_MS = 25_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -36,7 +41,12 @@ async function main(): Promise<void> {
     logger.info({ database: redactUrl(url), dataDir: config.dataDir }, 'embedded PostgreSQL ready');
   }
 
-  const db = createDataSource({ url, statementTimeoutMs: config.statementTimeoutMs });
+  const db = createDataSource({
+    url,
+    statementTimeoutMs: config.statementTimeoutMs,
+    onPoolError: (error) =>
+      logger.warn({ err: error }, 'an idle database connection failed; the pool replaces it'),
+  });
   await db.initialize();
   const prepared = await prepareDatabase(db, {
     seed: true,
@@ -63,9 +73,19 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    await server.close();
-    await db.destroy();
-    if (embedded) await embedded.stop();
+    // A step can hang: an embedded PostgreSQL that died never reports its exit.
+    setTimeout(() => {
+      logger.error({ deadlineMs: SHUTDOWN_DEADLINE_MS }, 'shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    try {
+      await server.close();
+      await db.destroy();
+      if (embedded) await embedded.stop();
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
     logger.info('stopped');
     process.exit(0);
   };

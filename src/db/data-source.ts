@@ -11,6 +11,8 @@ export interface DataSourceOptions {
   poolSize?: number;
   /** Called with every SQL statement sent; for counting statements in tests and benchmarks. */
   onQuery?: (sql: string) => void;
+  /** Told when an idle pooled connection fails, e.g. the server restarted; the pool drops it. */
+  onPoolError?: (error: Error) => void;
 }
 
 export const migrations = [
@@ -31,11 +33,18 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     migrationsRun: false,
     logging: options.onQuery ? ['query'] : false,
     logger: options.onQuery ? queryCounter(options.onQuery) : undefined,
+    // Without a listener a failing idle client would crash the process; TypeORM's own
+    // listener only logs when query logging is on, so the caller may pass one that logs.
+    poolErrorHandler: options.onPoolError,
     extra: {
       max: options.poolSize ?? 10,
       application_name: 'certscope',
       statement_timeout: options.statementTimeoutMs ?? 10_000,
       connectionTimeoutMillis: 5_000,
+      // Notices a peer that vanished without closing (a dead host, a dropped route) on an
+      // otherwise idle connection, instead of waiting on it forever.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
     },
   });
 }

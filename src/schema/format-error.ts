@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { isDatabaseUnavailable } from '../db/connection-errors';
 import { AppError } from './errors';
 
 /** Codes that Apollo itself assigns to client mistakes; these are safe to pass through. */
@@ -38,6 +39,14 @@ export function createErrorFormatter(log: (error: unknown) => void) {
       return { message, locations, path, extensions: { code } };
     }
     log(original);
+    // Not the client's fault and not a bug: worth a retry once the database is back.
+    if (isDatabaseUnavailable(original)) {
+      return {
+        message: 'The database is unavailable; try again shortly.',
+        path: formatted.path,
+        extensions: { code: 'DATABASE_UNAVAILABLE' },
+      };
+    }
     return {
       message: 'Internal server error; the details are in the server log.',
       path: formatted.path,
