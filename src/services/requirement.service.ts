@@ -41,37 +41,44 @@ export class RequirementService {
       );
     }
 
-    return this.db.transaction(async (tx) => {
-      if (!(await tx.existsBy(Team, { id: teamId }))) throw new NotFoundError('team', 'id', teamId);
-      let certificationId: number | null = null;
-      let skillId: number | null = null;
-      if (input.certificationSlug) {
-        const cert = await tx.findOneBy(Certification, { slug: input.certificationSlug });
-        if (!cert) throw new NotFoundError('certification', 'slug', input.certificationSlug);
-        certificationId = cert.id;
-      } else if (input.skillSlug) {
-        const skill = await tx.findOneBy(Skill, { slug: input.skillSlug });
-        if (!skill) throw new NotFoundError('skill', 'slug', input.skillSlug);
-        skillId = skill.id;
-      }
-      const existing = await tx.findOne(TeamRequirement, {
-        where: certificationId !== null ? { teamId, certificationId } : { teamId, skillId: skillId ?? 0 },
-        lock: { mode: 'pessimistic_write' },
-      });
-      const before = existing ? { ...existing } : null;
-      const requirement = existing ?? tx.create(TeamRequirement, { teamId, certificationId, skillId });
-      requirement.minHolders = minHolders;
-      requirement.priority = input.priority;
-      const saved = await tx.save(requirement);
-      await audit(tx, actor, {
-        action: before ? 'UPDATE' : 'CREATE',
-        entity: 'team_requirement',
-        entityId: saved.id,
-        before,
-        after: saved,
-      });
-      return saved;
-    });
+    return upsertRetry(() =>
+      this.db.transaction(async (tx) => {
+        if (!(await tx.existsBy(Team, { id: teamId })))
+          throw new NotFoundError('team', 'id', teamId);
+        let certificationId: number | null = null;
+        let skillId: number | null = null;
+        if (input.certificationSlug) {
+          const cert = await tx.findOneBy(Certification, { slug: input.certificationSlug });
+          if (!cert) throw new NotFoundError('certification', 'slug', input.certificationSlug);
+          certificationId = cert.id;
+        } else if (input.skillSlug) {
+          const skill = await tx.findOneBy(Skill, { slug: input.skillSlug });
+          if (!skill) throw new NotFoundError('skill', 'slug', input.skillSlug);
+          skillId = skill.id;
+        }
+        const existing = await tx.findOne(TeamRequirement, {
+          where:
+            certificationId !== null
+              ? { teamId, certificationId }
+              : { teamId, skillId: skillId ?? 0 },
+          lock: { mode: 'pessimistic_write' },
+        });
+        const before = existing ? { ...existing } : null;
+        const requirement =
+          existing ?? tx.create(TeamRequirement, { teamId, certificationId, skillId });
+        requirement.minHolders = minHolders;
+        requirement.priority = input.priority;
+        const saved = await tx.save(requirement);
+        await audit(tx, actor, {
+          action: before ? 'UPDATE' : 'CREATE',
+          entity: 'team_requirement',
+          entityId: saved.id,
+          before,
+          after: saved,
+        });
+        return saved;
+      }),
+    );
   }
 
   async removeTeamRequirement(actor: Viewer, requirementId: string | number): Promise<boolean> {
@@ -102,29 +109,46 @@ export class RequirementService {
         ? null
         : valid.date('targetDate', input.targetDate);
 
-    return this.db.transaction(async (tx) => {
-      if (!(await tx.existsBy(Employee, { id: employeeId }))) {
-        throw new NotFoundError('employee', 'id', employeeId);
-      }
-      const role = await tx.findOneBy(CareerRole, { slug: input.roleSlug });
-      if (!role) throw new NotFoundError('career role', 'slug', input.roleSlug);
-      const existing = await tx.findOne(CareerGoal, {
-        where: { employeeId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      const before = existing ? { ...existing } : null;
-      const goal = existing ?? tx.create(CareerGoal, { employeeId });
-      goal.careerRoleId = role.id;
-      goal.targetDate = targetDate;
-      const saved = await tx.save(goal);
-      await audit(tx, actor, {
-        action: before ? 'UPDATE' : 'CREATE',
-        entity: 'career_goal',
-        entityId: saved.id,
-        before,
-        after: saved,
-      });
-      return saved;
-    });
+    return upsertRetry(() =>
+      this.db.transaction(async (tx) => {
+        if (!(await tx.existsBy(Employee, { id: employeeId }))) {
+          throw new NotFoundError('employee', 'id', employeeId);
+        }
+        const role = await tx.findOneBy(CareerRole, { slug: input.roleSlug });
+        if (!role) throw new NotFoundError('career role', 'slug', input.roleSlug);
+        const existing = await tx.findOne(CareerGoal, {
+          where: { employeeId },
+          lock: { mode: 'pessimistic_write' },
+        });
+        const before = existing ? { ...existing } : null;
+        const goal = existing ?? tx.create(CareerGoal, { employeeId });
+        goal.careerRoleId = role.id;
+        goal.targetDate = targetDate;
+        const saved = await tx.save(goal);
+        await audit(tx, actor, {
+          action: before ? 'UPDATE' : 'CREATE',
+          entity: 'career_goal',
+          entityId: saved.id,
+          before,
+          after: saved,
+        });
+        return saved;
+      }),
+    );
+  }
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Runs a create-or-update once more when a concurrent request created the same row between
+ * our lookup and our insert: the second attempt finds it and updates it.
+ */
+async function upsertRetry<T>(attempt: () => Promise<T>): Promise<T> {
+  try {
+    return await attempt();
+  } catch (error) {
+    if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+    return attempt();
   }
 }
