@@ -15,6 +15,7 @@ import { horizonEndOf, loadPlanningInstance } from './optimizer-load';
 import { buildModel } from './optimizer-model';
 import type { FiscalQuarter } from './optimizer-quarters';
 import { solveModel, type SolveOutcome, type SolveStatus } from './optimizer-solver';
+import { greedyStart } from './optimizer-start';
 import type { Candidate, PlanCertification } from './training-budget.service';
 
 export const MAX_TIME_LIMIT_SECONDS = 60;
@@ -179,7 +180,11 @@ export async function solveTrainingPlan(
   const outcome: SolveOutcome =
     prepared.options.length === 0
       ? { ...EMPTY_OUTCOME }
-      : await solveModel(model, options.timeLimitSeconds);
+      : await solveModel(
+          model,
+          options.timeLimitSeconds,
+          greedyStart(prepared, model, options.budgetCents, options.maxPerPersonPerQuarter),
+        );
 
   const chosen = new Map<number, number>();
   model.columns.forEach((column, index) => {

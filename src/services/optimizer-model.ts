@@ -30,6 +30,12 @@ export interface MipModel {
   cost: number[];
   /** Phase 3, minimized: a small preference score that breaks the remaining ties. */
   tie: number[];
+  /** The CHOICE columns of each option, one per quarter from its first. */
+  choices: number[][];
+  /** The COUNTED column of a requirement (index) and person, keyed `${index}:${personId}`. */
+  counted: Map<string, number>;
+  /** The CLOSED column of each requirement (index) some option counts toward. */
+  closed: Map<number, number>;
 }
 
 /**
@@ -48,7 +54,17 @@ export interface MipModel {
  * those, a documented preference rather than whatever the solver met first.
  */
 export function buildModel(plan: PreparedPlan, budgetCents: number, perQuarter: number): MipModel {
-  const model: MipModel = { columns: [], upper: [], rows: [], value: [], cost: [], tie: [] };
+  const model: MipModel = {
+    columns: [],
+    upper: [],
+    rows: [],
+    value: [],
+    cost: [],
+    tie: [],
+    choices: [],
+    counted: new Map(),
+    closed: new Map(),
+  };
   const add = (column: ModelColumn, upper: number, value = 0, cost = 0, tie = 0) => {
     model.columns.push(column);
     model.upper.push(upper);
@@ -59,10 +75,21 @@ export function buildModel(plan: PreparedPlan, budgetCents: number, perQuarter: 
   };
   const score = tieScore(plan);
 
-  // Step 1: one binary column per option and quarter it may be completed in.
+  // Step 1: one binary column per option and quarter it may be completed in. Someone with
+  // no more options than the per-quarter limit can never hit it, and each of their options
+  // at its earliest quarter already respects their prerequisites' lags: the later quarters
+  // could only tie, so they are left out (fewer columns, and fewer equal plans to sift).
+  const optionsPerPerson = new Map<number, number>();
+  for (const option of plan.options) {
+    optionsPerPerson.set(option.person.id, (optionsPerPerson.get(option.person.id) ?? 0) + 1);
+  }
+  const lastQuarter = (option: PlanOption) =>
+    (optionsPerPerson.get(option.person.id) ?? 0) <= perQuarter
+      ? option.firstQuarter
+      : option.lastQuarter;
   const choices = plan.options.map((option, index) => {
     const columns: number[] = [];
-    for (let quarter = option.firstQuarter; quarter <= option.lastQuarter; quarter += 1) {
+    for (let quarter = option.firstQuarter; quarter <= lastQuarter(option); quarter += 1) {
       const cost = option.cost.total.expectedCents;
       columns.push(
         add({ kind: 'CHOICE', option: index, quarter }, 1, 0, cost, score(option, quarter)),
@@ -70,6 +97,7 @@ export function buildModel(plan: PreparedPlan, budgetCents: number, perQuarter: 
     }
     return columns;
   });
+  model.choices = choices;
   const columnAt = (option: number, quarter: number) =>
     choices[option][quarter - plan.options[option].firstQuarter];
 
@@ -87,7 +115,7 @@ export function buildModel(plan: PreparedPlan, budgetCents: number, perQuarter: 
   // Step 4: at most k completions per person and quarter.
   const load = new Map<string, number[]>();
   plan.options.forEach((option, index) => {
-    for (let quarter = option.firstQuarter; quarter <= option.lastQuarter; quarter += 1) {
+    for (let quarter = option.firstQuarter; quarter <= lastQuarter(option); quarter += 1) {
       const key = `${option.person.id}:${quarter}`;
       load.set(key, [...(load.get(key) ?? []), columnAt(index, quarter)]);
     }
@@ -109,10 +137,10 @@ export function buildModel(plan: PreparedPlan, budgetCents: number, perQuarter: 
   plan.options.forEach((option, index) => {
     for (const prerequisiteId of option.plannedPrerequisiteIds) {
       const before = byPersonAndCertification.get(`${option.person.id}:${prerequisiteId}`);
-      for (let quarter = option.firstQuarter; quarter <= option.lastQuarter; quarter += 1) {
+      for (let quarter = option.firstQuarter; quarter <= lastQuarter(option); quarter += 1) {
         const terms: ModelRow['terms'] = [[columnAt(index, quarter), 1]];
         if (before !== undefined) {
-          const last = Math.min(quarter - option.lag, plan.options[before].lastQuarter);
+          const last = Math.min(quarter - option.lag, lastQuarter(plan.options[before]));
           for (let q = plan.options[before].firstQuarter; q <= last; q += 1) {
             terms.push([columnAt(before, q), -1]);
           }
@@ -139,6 +167,7 @@ export function buildModel(plan: PreparedPlan, budgetCents: number, perQuarter: 
         continue;
       }
       const any = add({ kind: 'COUNTED', requirement: r, personId }, 1);
+      model.counted.set(`${r}:${personId}`, any);
       model.rows.push({
         terms: [[any, 1], ...columns.map((c): [number, number] => [c, -1])],
         upper: 0,
@@ -150,6 +179,7 @@ export function buildModel(plan: PreparedPlan, budgetCents: number, perQuarter: 
       requirement.projectedGap,
       requirement.weight,
     );
+    model.closed.set(r, closed);
     model.rows.push({ terms: [[closed, 1], ...counted], upper: 0 });
   });
   return model;

@@ -33,12 +33,16 @@ function highs(): Promise<Highs> {
  * 1. maximize the weighted gap closed;
  * 2. keeping that value, minimize the expected cost;
  * 3. keeping both, minimize the tie score.
- * Each phase starts from the previous phase's plan, so a phase cut short by the time limit
- * still returns a plan at least as good. Objectives are whole numbers (weights, cents, tie
+ * Each phase starts from a feasible plan (`start` for the first, then the previous phase's),
+ * so a phase cut short by the time limit still returns a plan at least as good. Objectives are whole numbers (weights, cents, tie
  * scores), so an absolute gap below 1 proves optimality exactly; the relative gap is 0.
  * The WebAssembly build is single-threaded and blocks the event loop while it runs.
  */
-export async function solveModel(model: MipModel, timeLimitSeconds: number): Promise<SolveOutcome> {
+export async function solveModel(
+  model: MipModel,
+  timeLimitSeconds: number,
+  start: number[],
+): Promise<SolveOutcome> {
   const solver = await highs();
   const started = performance.now();
   const remaining = () => timeLimitSeconds - (performance.now() - started) / 1000;
@@ -52,23 +56,29 @@ export async function solveModel(model: MipModel, timeLimitSeconds: number): Pro
       time_limit: Math.max(0.001, remaining()),
     });
 
-    // Phase 1: the value.
+    // Phase 1: the value, from a feasible plan so that a time limit always leaves one.
+    created.setSolution({ colValue: start });
     const first = run(solver, created);
     if (first.kind === 'ERROR' || first.kind === 'INFEASIBLE') {
       return failed(first.kind, first.message, started);
     }
-    const valueBound = first.bound;
     let values = first.values;
-    if (first.kind !== 'OPTIMAL' || values === null) {
+    // Values are whole numbers, so a plan within 1 of the proven bound is optimal even when
+    // HiGHS ran out of time before it said so.
+    const proven =
+      values !== null &&
+      (first.kind === 'OPTIMAL' ||
+        (first.bound !== null && Math.floor(first.bound + 1e-6) <= dot(model.value, values)));
+    if (!proven || values === null) {
       return {
         status: 'TIME_LIMIT',
         values,
-        bound: valueBound,
+        bound: first.bound,
         relativeGap: first.gap,
         costMinimal: false,
         tiesBroken: false,
         seconds: elapsed(started),
-        message: `HiGHS stopped at the time limit: ${first.message}`,
+        message: 'HiGHS stopped at the time limit before proving this plan the best',
       };
     }
     const value = dot(model.value, values);
@@ -169,14 +179,15 @@ function run(solver: Highs, target: Model): PhaseResult {
   const codes = solver.constants.modelStatus;
   const feasible = Number(target.info.get('primal_solution_status')) === 2;
   const values = feasible ? Array.from(target.getSolution().colValue, Math.round) : null;
-  const bound =
-    feasible || status === codes.timeLimit ? Number(target.info.get('mip_dual_bound')) : null;
-  const gap = feasible ? Number(target.info.get('mip_gap')) : null;
+  // Before the search has a bound, HiGHS reports an infinite one.
+  const finite = (value: number) => (Number.isFinite(value) ? value : null);
+  const bound = finite(Number(target.info.get('mip_dual_bound')));
+  const gap = feasible ? finite(Number(target.info.get('mip_gap'))) : null;
   const message = `model status ${status}`;
   if (status === codes.optimal) return { kind: 'OPTIMAL', values, bound, gap: 0, message };
   if (status === codes.infeasible) return { kind: 'INFEASIBLE', values: null, bound, gap, message };
   if (status === codes.timeLimit || status === codes.interrupted) {
-    return { kind: 'TIME_LIMIT', values, bound, gap, message: 'no proof of optimality in time' };
+    return { kind: 'TIME_LIMIT', values, bound, gap, message };
   }
   return { kind: 'ERROR', values: null, bound: null, gap: null, message };
 }

@@ -5,7 +5,7 @@ import { loadPlanningInstance } from '../../src/services/optimizer-load';
 import { Factory } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/server';
 import { bruteForce } from './support/brute-force';
-import { randomInstance } from './support/random-instance';
+import { defaultOptions, largeInstance, randomInstance } from './support/random-instance';
 
 const INSTANCES = 40;
 const OVER_HTTP = [3, 7, 15, 19];
@@ -32,6 +32,21 @@ describe('optimalTrainingPlan against exhaustive search', () => {
     // The generator must produce real choices: plans that do something, budgets that bind.
     expect(nonTrivial).toBeGreaterThan(INSTANCES / 2);
     expect(budgetBound).toBeGreaterThan(INSTANCES / 5);
+  });
+});
+
+describe('optimalTrainingPlan at its time limit', () => {
+  it('returns the best plan found, within budget, with TIME_LIMIT and the bound', async () => {
+    // 200 interchangeable people and ten requirements: far more than 50 ms of search.
+    const options = defaultOptions({ budgetCents: 1_500_000, timeLimitSeconds: 0.05 });
+    const plan = await solveTrainingPlan(largeInstance(200), options);
+    expect(plan.status).toBe('TIME_LIMIT');
+    expect(plan.message).toContain('time limit');
+    expect(plan.costMinimal).toBe(false);
+    // The solver starts from a greedy plan, so there is always one to give.
+    expect(plan.objectiveValue).toBeGreaterThan(0);
+    expect(plan.total.expectedCents).toBeLessThanOrEqual(options.budgetCents);
+    if (plan.bound !== null) expect(plan.bound).toBeGreaterThanOrEqual(plan.objectiveValue);
   });
 });
 

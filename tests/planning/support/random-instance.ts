@@ -181,3 +181,35 @@ export function randomInstance(seed: number): {
   });
   return { instance: { asOf, horizonEnd, requirements, people, catalog, expiring }, options };
 }
+
+/**
+ * A larger instance for the time limit: `size` people, ten one-month certifications of
+ * mixed fees (each a second one's prerequisite), ten requirements of several holders each.
+ */
+export function largeInstance(size: number): PlanningInstance {
+  const random = new Random(size);
+  const catalog = Array.from({ length: 10 }, (_, i) =>
+    certification(10 + i, {
+      feeCents: random.int(2, 40) * 2500,
+      months: 1,
+      prerequisiteIds: i >= 5 ? [10 + i - 5] : [],
+    }),
+  );
+  const people = Array.from({ length: size }, (_, i) =>
+    person(100 + i, {
+      activeCertificationIds: catalog.filter(() => random.chance(0.03)).map((c) => c.id),
+    }),
+  );
+  const context = { people, catalog, expiring: [] };
+  const requirements = catalog.map((cert, i) =>
+    requirement(
+      1000 + i,
+      { certificationId: cert.id },
+      random.int(10, 30),
+      PRIORITIES[i % 4],
+      context,
+    ),
+  );
+  const asOf = '2025-01-15';
+  return { asOf, horizonEnd: addDays(asOf, 365), requirements, people, catalog, expiring: [] };
+}
