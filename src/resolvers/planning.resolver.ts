@@ -37,6 +37,7 @@ import {
   type OptimizerOptions,
   type TrainingPlan,
 } from '../services/budget-optimizer.service';
+import { DEFAULT_PRIORITY_WEIGHTS } from '../services/optimizer-costs';
 import { assertTeamVisible } from '../services/scope';
 import * as valid from '../services/validate';
 import { budgetChange, ifPeopleLeave, singlePointsOfFailure } from '../services/what-if.service';
@@ -46,16 +47,16 @@ import { employeesByIds, requirementOf } from './coverage.resolver';
   description: 'Worth of closing one person of gap, by priority. Defaults 8, 4, 2, 1.',
 })
 export class PriorityWeightsInput {
-  @Field(() => Int, { defaultValue: 8 })
+  @Field(() => Int, { defaultValue: DEFAULT_PRIORITY_WEIGHTS.CRITICAL })
   critical: number;
 
-  @Field(() => Int, { defaultValue: 4 })
+  @Field(() => Int, { defaultValue: DEFAULT_PRIORITY_WEIGHTS.HIGH })
   high: number;
 
-  @Field(() => Int, { defaultValue: 2 })
+  @Field(() => Int, { defaultValue: DEFAULT_PRIORITY_WEIGHTS.MEDIUM })
   medium: number;
 
-  @Field(() => Int, { defaultValue: 1 })
+  @Field(() => Int, { defaultValue: DEFAULT_PRIORITY_WEIGHTS.LOW })
   low: number;
 }
 
@@ -131,8 +132,13 @@ export class BudgetChangeArgs extends OptimizerArgs {
 
 /** The service's options from the GraphQL arguments, with the documented defaults. */
 function optionsOf(args: OptimizerArgs, budgetCents: number): OptimizerOptions {
-  const weights = args.weights ?? { critical: 8, high: 4, medium: 2, low: 1 };
   const costs = args.costs;
+  const weights = args.weights ?? {
+    critical: DEFAULT_PRIORITY_WEIGHTS.CRITICAL,
+    high: DEFAULT_PRIORITY_WEIGHTS.HIGH,
+    medium: DEFAULT_PRIORITY_WEIGHTS.MEDIUM,
+    low: DEFAULT_PRIORITY_WEIGHTS.LOW,
+  };
   return {
     budgetCents,
     horizonDays: args.horizonDays,
@@ -324,7 +330,7 @@ export class PlanningQueryResolver {
       'horizonDays once credentials expiring by then lapse (no renewals assumed).',
   })
   async ifPeopleLeave(
-    @Ctx() { db, today, scope }: Context,
+    @Ctx() { db, today, scope, loaders }: Context,
     @Arg('teamId', () => ID) teamIdArg: string,
     @Arg('employeeIds', () => [ID]) employeeIdArgs: string[],
     @Arg('asOf', () => CalendarDateScalar, { nullable: true }) asOf: string | null,
@@ -333,8 +339,13 @@ export class PlanningQueryResolver {
     const current = await scope();
     const teamId = valid.id('teamId', teamIdArg);
     assertTeamVisible(current, teamId);
-    const employeeIds = employeeIdArgs.map((id) => valid.id('employeeIds', id));
-    const impact = await ifPeopleLeave(db, teamId, employeeIds, asOf ?? today, horizonDays);
+    const requested = employeeIdArgs.map((id) => valid.id('employeeIds', id));
+    // Only people the viewer may see count as leavers: otherwise the answer would tell a
+    // viewer who sees no one (FINANCE) who is in a team and what they hold. The others come
+    // back as ignored, not told apart from people outside the team.
+    const people = await Promise.all(requested.map((id) => loaders.employee.load(id)));
+    const visible = requested.filter((_, index) => people[index] !== null);
+    const impact = await ifPeopleLeave(db, teamId, visible, asOf ?? today, horizonDays);
     const requirements = impact.requirements.map((item) => ({
       ...item,
       requirement: requirementOf(item.requirement),
@@ -343,6 +354,7 @@ export class PlanningQueryResolver {
     }));
     return {
       ...impact,
+      ignoredEmployeeIds: [...new Set(requested.filter((id) => !impact.leaverIds.includes(id)))],
       requirements,
       breaksNowCount: requirements.filter((item) => item.breaksNow).length,
       breaksWithinHorizonCount: requirements.filter((item) => item.breaksWithinHorizon).length,

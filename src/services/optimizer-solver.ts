@@ -34,8 +34,9 @@ function highs(): Promise<Highs> {
  * 2. keeping that value, minimize the expected cost;
  * 3. keeping both, minimize the tie score.
  * Each phase starts from a feasible plan (`start` for the first, then the previous phase's),
- * so a phase cut short by the time limit still returns a plan at least as good. Objectives are whole numbers (weights, cents, tie
- * scores), so an absolute gap below 1 proves optimality exactly; the relative gap is 0.
+ * so a phase cut short by the time limit still returns a plan at least as good. Objectives
+ * are whole numbers (weights, cents, tie scores), so an absolute gap below 1 proves
+ * optimality exactly; the relative gap asked for is 0.
  * The WebAssembly build is single-threaded and blocks the event loop while it runs.
  */
 export async function solveModel(

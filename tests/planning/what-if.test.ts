@@ -230,6 +230,20 @@ describe('what-if analyses', () => {
     ]);
   });
 
+  it('does not let a viewer who sees nobody learn what a named person holds', async () => {
+    const finance = await server.tokenFor(ids.otherManager, 'FINANCE');
+    const { ifPeopleLeave: impact } = await query(
+      LEAVE,
+      { team: ids.w, people: [id('w3')] },
+      finance,
+    );
+    // w3 counts as ignored, exactly like someone outside the team: only expiries remain.
+    expect(impact.ignoredEmployeeIds).toEqual([id('w3')]);
+    expect(impact.leavers).toEqual([]);
+    expect(impact.breaksNowCount).toBe(0);
+    expect(impact.requirements.map((r: any) => r.requirement.id)).toEqual([id('r1'), id('r3')]);
+  });
+
   it('counts expiries only within the horizon', async () => {
     const short = `query($team: ID!, $people: [ID!]!) {
       ifPeopleLeave(teamId: $team, employeeIds: $people, asOf: "${AS_OF}", horizonDays: 30) {

@@ -364,6 +364,7 @@ export class LeaverImpactType {
   @Field(() => CalendarDateScalar)
   horizonEnd: string;
 
+  // People the viewer may not see are among them too: to that viewer they are not in the team.
   @Field(() => [ID], { description: 'Named ids that are not people of the team or below.' })
   ignoredEmployeeIds: number[];
 
