@@ -16,6 +16,17 @@ import { embeddedServerUrl } from '../src/db/embedded';
 import { installPgTypeParsers } from '../src/db/pg-types';
 import { loadAuthSettings, Role, signToken } from '../src/services/auth.service';
 
+const USAGE = `Prints a development token for a demo user of the running service.
+
+  npm run token -- --list                      people to try, with their ids and roles
+  npm run token -- --email <email> [--role R]  a token for that person
+  npm run token -- --id <id> [--role R]        (R: EMPLOYEE, MANAGER, FINANCE, LND_ADMIN)
+  --expires 8h                                 how long the token lasts
+
+Run it from the service's folder, with the same CERTSCOPE_STATE_DIR and DATABASE_URL or
+EMBEDDED_PG_PORT as the service, while the service runs.
+`;
+
 interface Person {
   id: number;
   name: string;
@@ -32,10 +43,15 @@ async function main(): Promise<void> {
       id: { type: 'string' },
       role: { type: 'string' },
       expires: { type: 'string', default: '8h' },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
   const config = loadConfig();
-  const auth = loadAuthSettings(process.env, config.stateDir);
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const auth = loadAuthSettings(process.env, config.stateDir, { createDevelopmentKey: false });
   if (!auth.development || !auth.secret) {
     throw new Error('tokens are printed only in development, with the generated key');
   }

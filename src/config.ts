@@ -47,6 +47,16 @@ function introspection(): boolean {
   return true;
 }
 
+/** Refused at start-up rather than on every request that needs today's date. */
+function timeZone(zone: string): string {
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone: zone });
+  } catch {
+    throw new Error(`CERTSCOPE_TIME_ZONE must be an IANA zone such as Europe/Paris, got "${zone}"`);
+  }
+  return zone;
+}
+
 export function loadConfig(): Config {
   const stateDir = path.resolve(process.env.CERTSCOPE_STATE_DIR || '.data');
   return {
@@ -56,7 +66,7 @@ export function loadConfig(): Config {
     databaseUrl: process.env.DATABASE_URL || null,
     dataDir: path.resolve(process.env.CERTSCOPE_DATA_DIR || path.join(stateDir, 'postgres')),
     embeddedPort: integer('EMBEDDED_PG_PORT', 54329),
-    timeZone: process.env.CERTSCOPE_TIME_ZONE || 'UTC',
+    timeZone: timeZone(process.env.CERTSCOPE_TIME_ZONE || 'UTC'),
     seedDemo: process.env.CERTSCOPE_SEED_DEMO !== 'false',
     statementTimeoutMs: integer('STATEMENT_TIMEOUT_MS', 10_000),
     introspection: introspection(),

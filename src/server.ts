@@ -15,7 +15,7 @@ import type { Context } from './schema/context';
 import { createContext } from './schema/create-context';
 import { createErrorFormatter } from './schema/format-error';
 import { operationLimits } from './schema/limits';
-import { jsonErrors } from './schema/http-errors';
+import { jsonErrors, rejectInvalidUtf8 } from './schema/http-errors';
 import { today } from './services/calendar';
 import { Authenticator, type AuthSettings } from './services/auth.service';
 import { csvExportRouter } from './services/csv-export.service';
@@ -85,7 +85,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   mountDashboard(app);
   app.use(
     '/graphql',
-    express.json({ limit: '100kb' }),
+    express.json({ limit: '100kb', verify: rejectInvalidUtf8 }),
     expressMiddleware(apollo, {
       context: ({ req }) =>
         createContext(

@@ -155,6 +155,7 @@ export class OrganizationMutationResolver {
     return new HeldCertificationService(ctx.db).revoke(actor, id, {
       revokedOn: revokedOn ?? ctx.today,
       reason,
+      today: ctx.today,
     });
   }
 

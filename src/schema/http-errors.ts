@@ -1,5 +1,22 @@
 import type { ErrorRequestHandler } from 'express';
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The JSON parser would turn bytes that are not UTF-8 into U+FFFD and store that; refuse
+ * them instead, so text is stored as sent or not at all.
+ */
+export function rejectInvalidUtf8(_req: unknown, _res: unknown, body: Buffer): void {
+  try {
+    utf8.decode(body);
+  } catch {
+    throw Object.assign(new Error('request body is not valid UTF-8'), {
+      status: 400,
+      type: 'encoding.invalid',
+    });
+  }
+}
+
 /**
  * Errors raised before GraphQL runs (a body too large, malformed JSON, an unsupported
  * charset) answered as JSON with the status the parser chose; never a stack or a path.
@@ -28,6 +45,8 @@ function describe(type: unknown, status: number): string {
       return 'the request body is not valid JSON';
     case 'charset.unsupported':
       return 'the request charset is not supported; send UTF-8';
+    case 'encoding.invalid':
+      return 'the request body is not valid UTF-8';
     case 'encoding.unsupported':
       return 'the request content encoding is not supported';
     default:

@@ -48,7 +48,11 @@ const MIN_SECRET_BYTES = 32;
  * development, without one, a random key is generated once and kept in the data folder so
  * `npm run token` can sign tokens the running service accepts.
  */
-export function loadAuthSettings(env: NodeJS.ProcessEnv, dataRoot: string): AuthSettings {
+export function loadAuthSettings(
+  env: NodeJS.ProcessEnv,
+  dataRoot: string,
+  options: { createDevelopmentKey: boolean } = { createDevelopmentKey: true },
+): AuthSettings {
   const issuer = env.AUTH_ISSUER || 'certscope';
   const audience = env.AUTH_AUDIENCE || 'certscope-api';
   const production = env.NODE_ENV === 'production';
@@ -68,11 +72,18 @@ export function loadAuthSettings(env: NodeJS.ProcessEnv, dataRoot: string): Auth
         'development tokens are not accepted in production',
     );
   }
-  return { issuer, audience, secret: developmentSecret(dataRoot), jwksUrl: null, development: true };
+  const secret = developmentSecret(dataRoot, options.createDevelopmentKey);
+  return { issuer, audience, secret, jwksUrl: null, development: true };
 }
 
-function developmentSecret(dataRoot: string): Uint8Array {
+function developmentSecret(dataRoot: string, create: boolean): Uint8Array {
   const file = path.join(dataRoot, DEV_SECRET_FILE);
+  if (!existsSync(file) && !create) {
+    throw new Error(
+      `no development key in ${file}: start the service first, with the same ` +
+        'CERTSCOPE_STATE_DIR, so tokens are signed with the key it checks',
+    );
+  }
   if (!existsSync(file)) {
     mkdirSync(dataRoot, { recursive: true });
     writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
@@ -92,7 +103,8 @@ export class Authenticator {
   /** The viewer behind an `Authorization: Bearer` header; null when there is no header. */
   async viewer(header: string | undefined): Promise<Viewer | null> {
     if (!header) return null;
-    const match = /^Bearer ([A-Za-z0-9_\-.]{1,4096})$/.exec(header.trim());
+    // The scheme name is case-insensitive (RFC 9110).
+    const match = /^Bearer ([A-Za-z0-9_\-.]{1,4096})$/i.exec(header.trim());
     if (!match) throw new UnauthenticatedError('the Authorization header must be "Bearer <token>"');
     try {
       const { payload } = await jwtVerify(match[1], this.key as Uint8Array, {

@@ -32,6 +32,18 @@ export function parseDate(value: string): LocalDate {
 const validDates = new Set<string>();
 const MAX_REMEMBERED_DATES = 50_000;
 
+/**
+ * The dates certscope accepts as input. Earlier years are typos (and PostgreSQL has no year
+ * 0); later ones leave room for plans that run centuries ahead without leaving YYYY-MM-DD.
+ */
+export const FIRST_DATE = '1900-01-01';
+export const LAST_INPUT_DATE = '2999-12-31';
+
+/** A valid calendar date within FIRST_DATE..LAST_INPUT_DATE. */
+export function isAcceptedDate(value: string): boolean {
+  return isValidDate(value) && value >= FIRST_DATE && value <= LAST_INPUT_DATE;
+}
+
 export function isValidDate(value: string): boolean {
   if (validDates.has(value)) return true;
   try {

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { Employee } from '../entities/employee.entity';
 import { ExperienceLevel } from '../entities/enums';
 import { Team } from '../entities/team.entity';
-import { ConflictError, NotFoundError } from '../schema/errors';
+import { BadInputError, ConflictError, NotFoundError } from '../schema/errors';
 import { audit } from './audit.service';
 import type { Viewer } from './auth.service';
 import * as valid from './validate';
@@ -47,6 +47,9 @@ export class EmployeeService {
   /** Changes only the fields given; a field left out (or null) keeps its value. */
   async update(actor: Viewer, employeeId: string | number, input: EmployeeInput) {
     const id = valid.id('id', employeeId);
+    if (Object.values(input).every((value) => value === null || value === undefined)) {
+      throw new BadInputError('input', 'give at least one field to change');
+    }
     return this.db.transaction(async (tx) => {
       const employee = await tx.findOne(Employee, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!employee) throw new NotFoundError('employee', 'id', id);
@@ -56,8 +59,16 @@ export class EmployeeService {
       if (input.teamId != null) employee.teamId = await existingTeam(tx, input.teamId);
       if (input.experienceLevel != null) employee.experienceLevel = input.experienceLevel;
       if (input.hireDate != null) employee.hireDate = valid.date('hireDate', input.hireDate);
+      // Nothing changed: nothing to write, nothing to log.
+      if (JSON.stringify(before) === JSON.stringify(employee)) return employee;
       const saved = await saveEmployee(tx, employee);
-      await audit(tx, actor, { action: 'UPDATE', entity: 'employee', entityId: id, before, after: saved });
+      await audit(tx, actor, {
+        action: 'UPDATE',
+        entity: 'employee',
+        entityId: id,
+        before,
+        after: saved,
+      });
       return saved;
     });
   }

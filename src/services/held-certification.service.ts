@@ -45,6 +45,18 @@ export class HeldCertificationService {
       if (expiresOn !== null && expiresOn < earnedOn) {
         throw new BadInputError('expiresOn', `cannot be before earnedOn (${earnedOn})`, expiresOn);
       }
+      const same = await tx.findOneBy(HeldCertification, {
+        employeeId,
+        certificationId: cert.id,
+        earnedOn,
+      });
+      if (same) {
+        throw new ConflictError(
+          `employee ${employeeId} already has ${cert.slug} earned on ${earnedOn} ` +
+            `(held certification ${same.id})`,
+          { field: 'earnedOn' },
+        );
+      }
       const saved = await tx.save(
         tx.create(HeldCertification, {
           employeeId,
@@ -71,10 +83,13 @@ export class HeldCertificationService {
   async revoke(
     actor: Viewer,
     heldId: string | number,
-    options: { revokedOn: string; reason?: string | null },
+    options: { revokedOn: string; reason?: string | null; today: string },
   ): Promise<HeldCertification> {
     const id = valid.id('id', heldId);
     const revokedOn = valid.date('revokedOn', options.revokedOn);
+    if (revokedOn > options.today) {
+      throw new BadInputError('revokedOn', `cannot be after today (${options.today})`, revokedOn);
+    }
     const reason = valid.optionalText('reason', options.reason, 500);
 
     return this.db.transaction(async (tx) => {

@@ -5,7 +5,7 @@ import { BadInputError, NotFoundError } from '../schema/errors';
 import { readEmployee, type EmployeePageLoader, type EmployeeRead } from './employee-reads';
 import { canSeePerson, canSeeTeamNode, teamFilter, type Scope } from './scope';
 
-export const MAX_PAGE_SIZE = 500;
+export const MAX_PAGE_SIZE = 1_000;
 
 export interface EmployeePage {
   employees: EmployeeRead[];

@@ -182,7 +182,7 @@ export async function renewalExposure(
   // Totals cover the teams the viewer may analyse; the lines name only people they may see
   // (FINANCE gets the organization's totals with no one's name).
   const inScope = result.expiring
-    .filter((row) => canSeeTeam(scope, row.teamId))
+    .filter((row) => canSeeTeam(scope, row.teamId) || row.employeeId === scope.viewer.employeeId)
     .map((row) => toExpiring(row, asOf));
   const unknown = inScope.filter((item) => item.renewalCostCents === null);
   return {

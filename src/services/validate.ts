@@ -1,4 +1,4 @@
-import { isValidDate } from './calendar';
+import { FIRST_DATE, isAcceptedDate, LAST_INPUT_DATE } from './calendar';
 import { BadInputError } from '../schema/errors';
 
 // Control characters other than tab and newline have no place in names or notes.
@@ -36,8 +36,12 @@ export function email(field: string, value: string): string {
 }
 
 export function date(field: string, value: string): string {
-  if (!isValidDate(value)) {
-    throw new BadInputError(field, 'must be a calendar date YYYY-MM-DD', value);
+  if (!isAcceptedDate(value)) {
+    throw new BadInputError(
+      field,
+      `must be a calendar date YYYY-MM-DD from ${FIRST_DATE} to ${LAST_INPUT_DATE}`,
+      value,
+    );
   }
   return value;
 }
@@ -53,7 +57,7 @@ export function positiveInt(field: string, value: number, max: number): number {
 export function id(field: string, value: string | number): number {
   const parsed = typeof value === 'number' ? value : Number(value);
   if (!Number.isSafeInteger(parsed) || parsed < 1 || parsed > 2_147_483_647 || !/^\d+$/.test(String(value))) {
-    throw new BadInputError(field, 'must be the id of an existing record', value);
+    throw new BadInputError(field, 'must be a record id: a whole number from 1', value);
   }
   return parsed;
 }

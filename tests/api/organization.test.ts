@@ -64,11 +64,16 @@ describe('organization over GraphQL', () => {
       }`,
       { id: ids.e1 },
     );
-    expect(res.data.recordCertification).toEqual({ earnedOn: '2024-02-29', expiresOn: '2027-02-28' });
+    expect(res.data.recordCertification).toEqual({
+      earnedOn: '2024-02-29',
+      expiresOn: '2027-02-28',
+    });
   });
 
   it('rejects an impossible date with BAD_USER_INPUT and writes nothing', async () => {
-    const [{ count: before }] = await server.db.query('SELECT count(*)::int AS count FROM held_certification');
+    const [{ count: before }] = await server.db.query(
+      'SELECT count(*)::int AS count FROM held_certification',
+    );
     const res = await server.gql(
       `mutation($id: ID!) {
         recordCertification(input: {
@@ -79,7 +84,46 @@ describe('organization over GraphQL', () => {
     );
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0].message).toContain('2025-02-30');
-    const [{ count: after }] = await server.db.query('SELECT count(*)::int AS count FROM held_certification');
+    const [{ count: after }] = await server.db.query(
+      'SELECT count(*)::int AS count FROM held_certification',
+    );
+    expect(after).toBe(before);
+  });
+
+  it('refuses to record the same credential twice, and a revocation dated in the future', async () => {
+    const record = `mutation($id: ID!) { recordCertification(input: { employeeId: $id,
+      certificationSlug: "aws_ml_specialty", earnedOn: "2024-05-31" }) { id } }`;
+    const first = await server.gql(record, { id: ids.e3 });
+    const again = await server.gql(record, { id: ids.e3 });
+    expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect(again.errors?.[0].message).toContain(
+      'already has aws_ml_specialty earned on 2024-05-31',
+    );
+    const revoke = await server.gql(
+      `mutation($id: ID!) { revokeCertification(id: $id, revokedOn: "2025-06-16") { id } }`,
+      { id: first.data.recordCertification.id },
+    );
+    expect(revoke.errors?.[0]).toMatchObject({
+      message: 'revokedOn: cannot be after today (2025-06-15)',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+
+  it('refuses an empty update and logs nothing for an update that changes nothing', async () => {
+    const empty = await server.gql(
+      `mutation($id: ID!) { updateEmployee(id: $id, input: {}) { id } }`,
+      {
+        id: ids.e4,
+      },
+    );
+    expect(empty.errors?.[0].message).toBe('input: give at least one field to change');
+    const [{ n: before }] = await server.db.query('SELECT count(*)::int AS n FROM audit_log');
+    const same = await server.gql(
+      `mutation($id: ID!) { updateEmployee(id: $id, input: { experienceLevel: INTERMEDIATE }) { id } }`,
+      { id: ids.e4 },
+    );
+    expect(same.errors).toBeUndefined();
+    const [{ n: after }] = await server.db.query('SELECT count(*)::int AS n FROM audit_log');
     expect(after).toBe(before);
   });
 

@@ -17,7 +17,12 @@ describe('the HTTP surface', () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
-    expect(sources).toEqual(['/ide/graphiql.css', '/ide/react.js', '/ide/react-dom.js', '/ide/graphiql.js']);
+    expect(sources).toEqual([
+      '/ide/graphiql.css',
+      '/ide/react.js',
+      '/ide/react-dom.js',
+      '/ide/graphiql.js',
+    ]);
     for (const source of sources) {
       const asset = await fetch(`${base}${source}`);
       expect(asset.status, source).toBe(200);
@@ -29,6 +34,14 @@ describe('the HTTP surface', () => {
     const res = await server.gql(getIntrospectionQuery());
     expect(res.errors).toBeUndefined();
     expect(res.data.__schema.queryType.name).toBe('Query');
+  });
+
+  it('lets the largest page of employees with their certifications through the cost limit', async () => {
+    const res = await server.gql(`{ employees(teamId: 1, first: 1000) {
+      edges { node { id name certifications { earnedOn certification { slug } } } } } }`);
+    // Team 1 is the harness's own, holding only the test administrator.
+    expect(res.errors).toBeUndefined();
+    expect(res.data.employees.edges).toHaveLength(1);
   });
 
   it('answers liveness at /healthz', async () => {

@@ -18,7 +18,6 @@ async function as(who: string, query: string, variables?: Record<string, unknown
   return server.gql(query, variables, { token: tokens[who] });
 }
 
-
 beforeAll(async () => {
   server = await startTestServer({
     today: ASOF,
@@ -56,6 +55,7 @@ beforeAll(async () => {
   tokens.ma = await server.tokenFor(ids.ma, 'MANAGER');
   tokens.ma1 = await server.tokenFor(ids.ma1, 'MANAGER');
   tokens.a2 = await server.tokenFor(ids.a2, 'EMPLOYEE');
+  tokens.a1 = await server.tokenFor(ids.a1, 'EMPLOYEE');
   tokens.fin = await server.tokenFor(ids.fin, 'FINANCE');
 });
 afterAll(async () => server?.close());
@@ -128,6 +128,13 @@ describe('root fields by role', () => {
       [orphan, 'the token names an employee that does not exist'],
       ['not-a-jwt', 'the token is not valid for this service'],
     ];
+    // The scheme name is case-insensitive.
+    const res = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `bearer ${tokens.a2}` },
+      body: JSON.stringify({ query: '{ me { name } }' }),
+    });
+    expect(((await res.json()) as any).data.me.name).toBe('Abe');
     for (const [token, message] of expectations) {
       const res = await server.gql('{ me { id } }', undefined, { token });
       expect(res.errors?.[0]).toMatchObject({ message, extensions: { code: 'UNAUTHENTICATED' } });
@@ -161,7 +168,11 @@ describe('nested paths to people', () => {
     );
     expect(res.data.me).toEqual({
       name: 'Abe',
-      team: { name: 'Team A1', manager: null, employees: { totalCount: 1, edges: [{ node: { name: 'Abe' } }] } },
+      team: {
+        name: 'Team A1',
+        manager: null,
+        employees: { totalCount: 1, edges: [{ node: { name: 'Abe' } }] },
+      },
       managedTeams: [],
     });
   });
@@ -182,10 +193,14 @@ describe('nested paths to people', () => {
     for (const edge of res.data.employees.edges) {
       expect([ids.ma1, ids.a1, ids.a2]).toContain(Number(edge.node.id));
     }
-    const other = await as('ma1', 'query($t: ID!, $c: String) { employees(teamId: $t, after: $c) { totalCount } }', {
-      t: ids.deptA,
-      c: cursor,
-    });
+    const other = await as(
+      'ma1',
+      'query($t: ID!, $c: String) { employees(teamId: $t, after: $c) { totalCount } }',
+      {
+        t: ids.deptA,
+        c: cursor,
+      },
+    );
     expect(other.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
@@ -195,7 +210,9 @@ describe('nested paths to people', () => {
       'query($t: ID!) { coverage(teamId: $t) { requirements { coverage holders { name } } } }',
       { t: ids.a1Team },
     );
-    expect(coverage.data.coverage.requirements).toEqual([{ coverage: 1, holders: [{ name: 'Ann' }] }]);
+    expect(coverage.data.coverage.requirements).toEqual([
+      { coverage: 1, holders: [{ name: 'Ann' }] },
+    ]);
     const outside = await as('ma1', 'query($t: ID!) { coverage(teamId: $t) { totalGap } }', {
       t: ids.deptA,
     });
@@ -223,6 +240,13 @@ describe('nested paths to people', () => {
       expiringCount: 0,
       totalRenewalCost: 0,
       expiring: [],
+      requirementsAtRisk: [],
+    });
+    // An employee sees their own expiring credential, and nothing of the team's.
+    expect((await as('a1', exposure)).data.renewalExposure).toEqual({
+      expiringCount: 1,
+      totalRenewalCost: 30000,
+      expiring: [{ holder: { name: 'Ann' } }],
       requirementsAtRisk: [],
     });
   });
@@ -286,14 +310,24 @@ describe('writes', () => {
       { e: ids.a2 },
     );
     expect(res.data.updateEmployee.name).toBe('Abe Lincoln');
-    const log = await as('admin', '{ auditLog(first: 1) { entries { action entity entityId actorRole before after } } }');
+    const log = await as(
+      'admin',
+      '{ auditLog(first: 1) { entries { action entity entityId actorRole before after } } }',
+    );
     expect(log.errors).toBeUndefined();
     const [entry] = log.data.auditLog.entries;
-    expect(entry).toMatchObject({ action: 'UPDATE', entity: 'employee', entityId: String(ids.a2), actorRole: 'LND_ADMIN' });
+    expect(entry).toMatchObject({
+      action: 'UPDATE',
+      entity: 'employee',
+      entityId: String(ids.a2),
+      actorRole: 'LND_ADMIN',
+    });
     expect(JSON.parse(entry.before).name).toBe('Abe');
     expect(JSON.parse(entry.after).name).toBe('Abe Lincoln');
     for (const who of ['ma', 'fin', 'a2']) {
-      expect((await as(who, '{ auditLog { hasNextPage } }')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect((await as(who, '{ auditLog { hasNextPage } }')).errors?.[0].extensions?.code).toBe(
+        'FORBIDDEN',
+      );
     }
   });
 

@@ -12,7 +12,14 @@ const ids: Record<string, number> = {};
 
 /** Every row of every table that a write could touch, as text, to compare before and after. */
 async function snapshot(): Promise<string> {
-  const tables = ['team', 'employee', 'held_certification', 'team_requirement', 'career_goal', 'audit_log'];
+  const tables = [
+    'team',
+    'employee',
+    'held_certification',
+    'team_requirement',
+    'career_goal',
+    'audit_log',
+  ];
   const parts = [];
   for (const table of tables) {
     const rows = await server.db.query(`SELECT * FROM ${table} ORDER BY id`);
@@ -70,7 +77,9 @@ describe('hostile operations', () => {
   it('refuses a fan-out of fragments', async () => {
     const fragments = ['fragment F0 on Certification { slug name }'];
     for (let i = 1; i <= 10; i += 1) {
-      fragments.push(`fragment F${i} on Certification { ...F${i - 1} a${i}: prerequisites { raw } ...F${i - 1} }`);
+      fragments.push(
+        `fragment F${i} on Certification { ...F${i - 1} a${i}: prerequisites { raw } ...F${i - 1} }`,
+      );
     }
     const query = `{ certifications { ...F10 } } ${fragments.join(' ')}`;
     const res = await post(JSON.stringify({ query }));
@@ -157,6 +166,24 @@ describe('hostile operations', () => {
     await stillServingAndUnchanged();
   });
 
+  it('refuses a body that is not valid UTF-8 instead of storing replacement characters', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('{"query":"{ certification(slug: \\"ex'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from('am\\") { slug } }"}'),
+    ]);
+    const res = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: bytes,
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as any).errors[0].message).toBe(
+      'the request body is not valid UTF-8',
+    );
+    await stillServingAndUnchanged();
+  });
+
   it('answers malformed JSON with a message and no stack', async () => {
     const res = await post('{"query": ');
     expect(res.status).toBe(400);
@@ -179,7 +206,17 @@ describe('hostile values in arguments', () => {
   }
 
   it('rejects malformed and impossible dates, naming the value', async () => {
-    for (const hire of ['2025-02-30', '2023-02-29', '2025-13-01', '15/06/2025', '2025-06-15T00:00:00Z', '']) {
+    const bad = [
+      '2025-02-30',
+      '2023-02-29',
+      '2025-13-01',
+      '15/06/2025',
+      '2025-06-15T00:00:00Z',
+      '',
+    ];
+    // Outside the accepted range: year 0 does not exist in PostgreSQL, 3000 is a typo.
+    bad.push('0000-01-01', '1899-12-31', '3000-01-01');
+    for (const hire of bad) {
       const res = await unchangedAfter(
         () => server.gql(create, { name: 'X', email: 'x@example.com', team: ids.team, hire }),
         'BAD_USER_INPUT',
@@ -192,18 +229,28 @@ describe('hostile values in arguments', () => {
     for (const cost of [-1, 1.5, 1e20, Number.MAX_SAFE_INTEGER + 2]) {
       await unchangedAfter(
         () =>
-          server.gql('query($c: Cents) { certifications(filter: { maxExpectedCost: $c }) { slug } }', {
-            c: cost,
-          }),
+          server.gql(
+            'query($c: Cents) { certifications(filter: { maxExpectedCost: $c }) { slug } }',
+            {
+              c: cost,
+            },
+          ),
         'BAD_USER_INPUT',
       );
     }
   });
 
   it('rejects oversized strings, control characters and unpaired surrogates', async () => {
-    for (const name of ['n'.repeat(201), 'tab\u0000null', 'bell\u0007', 'half \ud800 pair', '   ']) {
+    for (const name of [
+      'n'.repeat(201),
+      'tab\u0000null',
+      'bell\u0007',
+      'half \ud800 pair',
+      '   ',
+    ]) {
       await unchangedAfter(
-        () => server.gql(create, { name, email: 'y@example.com', team: ids.team, hire: '2025-01-01' }),
+        () =>
+          server.gql(create, { name, email: 'y@example.com', team: ids.team, hire: '2025-01-01' }),
         'BAD_USER_INPUT',
       );
     }
