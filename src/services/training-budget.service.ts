@@ -135,9 +135,10 @@ export interface TrainingBudget {
  *   analysed team's own people with `teamOnly`) who hold no active matching credential and
  *   are not already assigned one. Only eligible candidates are assigned: every prerequisite
  *   that names a catalog entry is held active on `asOf`, and the person's level lies within
- *   the certification's range (a missing bound allows any level). Among them, people whose
- *   career goal the strategy serves with that certification come first, then higher
- *   experience, then the lower id.
+ *   the certification's range (a missing bound allows any level). Among them, people who
+ *   would also close more of the gaps still to come come first (a sub-team member closes
+ *   both the department's and the sub-team's requirement), then people whose career goal
+ *   the strategy serves with that certification, then higher experience, then the lower id.
  * - When too few are eligible, the requirement is reported with its shortfall and the reason.
  * - Each assignment costs the certification's estimate (min, expected, max); the total sums
  *   the known ones in integer cents and names what it left out.
@@ -156,7 +157,7 @@ export async function trainingBudget(
   ]);
 
   const planner = new Planner(catalog, candidates, options.teamOnly);
-  const requirements = gaps.map((gap) => planner.plan(gap));
+  const requirements = gaps.map((gap, i) => planner.plan(gap, gaps.slice(i + 1)));
   const known = planner.assignments.filter((a) => a.cost !== null);
   const unknown = planner.assignments.filter((a) => a.cost === null);
   return {
@@ -270,7 +271,8 @@ class Planner {
     this.byId = new Map(catalog.map((cert) => [cert.id, cert]));
   }
 
-  plan(gap: RequirementGap): RequirementPlan {
+  /** Fills `gap`; `later` are the gaps still to come, which a well-placed trainee also closes. */
+  plan(gap: RequirementGap, later: RequirementGap[] = []): RequirementPlan {
     const certification = this.target(gap);
     const counts = { missingPrerequisites: 0, levelOutOfRange: 0 };
     const result = (assigned: number, credited: number, reason: ShortfallReason | null) => {
@@ -311,7 +313,19 @@ class Planner {
       else if (verdict === 'MISSING_PREREQUISITE') counts.missingPrerequisites += 1;
       else counts.levelOutOfRange += 1;
     }
-    const chosen = eligible.sort(byPreference(certification.id)).slice(0, needed);
+    // Someone who would also close a later gap (a sub-team's requirement for the same
+    // credential) is worth more than someone who closes this one alone.
+    const alsoCloses = (person: Candidate) =>
+      later.filter(
+        (next) =>
+          next.gap > 0 &&
+          (this.teamOnly || person.teamPath.includes(next.teamId)) &&
+          !next.holderIds.includes(person.id) &&
+          this.meets(next, certification.id),
+      ).length;
+    const chosen = eligible
+      .sort((a, b) => alsoCloses(b) - alsoCloses(a) || byPreference(certification.id)(a, b))
+      .slice(0, needed);
     for (const person of chosen) {
       this.assignments.push({
         requirement: gap,

@@ -273,3 +273,39 @@ describe('trainingBudget', () => {
     expect(large).toBe(small);
   });
 });
+
+describe('trainingBudget across nested teams', () => {
+  let server: TestServer;
+  const ids: Record<string, number> = {};
+
+  beforeAll(async () => {
+    server = await startTestServer({
+      today: AS_OF,
+      prepare: async (db) => {
+        const f = new Factory(db);
+        // Department R needs two holders (one holds it: gap 1); its sub-team C needs one
+        // (nobody: gap 1). The department's requirement is processed first and its lowest
+        // id candidate sits in R itself, but training c1 in C closes both gaps at once.
+        ids.cert = await f.certification({ slug: 'exam', costLowCents: 19500 });
+        ids.dept = await f.team({ name: 'R' });
+        ids.sub = await f.team({ name: 'C', parentId: ids.dept });
+        ids.holder = await f.employee(ids.dept);
+        ids.r1 = await f.employee(ids.dept);
+        ids.c1 = await f.employee(ids.sub);
+        await f.held(ids.holder, ids.cert, ACTIVE);
+        await f.requirement(ids.dept, { certificationId: ids.cert }, 2, 'CRITICAL');
+        await f.requirement(ids.sub, { certificationId: ids.cert }, 1, 'LOW');
+      },
+    });
+  });
+  afterAll(async () => server?.close());
+
+  it('trains one sub-team member who closes both gaps instead of two people', async () => {
+    const res = await server.gql(BUDGET, { team: ids.dept });
+    const budget = res.data.trainingBudget;
+    expect(budget.peopleTrained).toBe(1);
+    expect(budget.assignments.map((a: any) => Number(a.employee.id))).toEqual([ids.c1]);
+    expect(budget.total).toMatchObject({ min: 19500, expected: 19500, max: 19500 });
+    expect(budget.shortfalls).toEqual([]);
+  });
+});
