@@ -22,7 +22,8 @@ function assetPath(pkg: string, file: string): string {
 }
 
 const EXAMPLE = `# certscope: certification coverage, gaps, budgets and renewals.
-# Try the AWS ML Specialty, then the renewal exposure of the whole organization.
+# The catalog is public. For the organization, add a token in the Headers tab:
+# {"Authorization": "Bearer <token from npm run token>"}
 {
   certification(slug: "aws_ml_specialty") {
     name
