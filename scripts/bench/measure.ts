@@ -48,8 +48,11 @@ export async function measure(
     maxOverallRequests: load.maxRequests,
     timeout: 30,
   });
+  // Requests still running when the time is up are dropped by the client but finished by the
+  // server: wait for it to go quiet, then share its work over every request sent.
+  const statements = (await settled(admin, target.role)) - statementsBefore;
   const cpu = cpuMs(target.child.pid) - cpuBefore;
-  const statements = ((await statementsByRole(admin)).get(target.role) ?? 0) - statementsBefore;
+  const sent = result.requests.sent;
   const ok = result['2xx'];
   if (result.non2xx > 0 || result.errors > 0 || ok === 0) {
     throw new Error(
@@ -62,9 +65,21 @@ export async function measure(
     rps: ok / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    cpuMsPerRequest: cpu / ok,
-    statementsPerRequest: statements / ok,
+    cpuMsPerRequest: cpu / sent,
+    statementsPerRequest: statements / sent,
   };
+}
+
+/** The role's statement count once it stops changing (at most ten seconds). */
+async function settled(admin: pg.Client, role: string): Promise<number> {
+  let last = -1;
+  for (let i = 0; i < 40; i += 1) {
+    const now = (await statementsByRole(admin)).get(role) ?? 0;
+    if (now === last) return now;
+    last = now;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return last;
 }
 
 /** The median of each field over the rounds. */

@@ -1,8 +1,8 @@
 /**
  * The operations the statement-count test and the benchmark send to certscope, and how they
- * pick their arguments from a seeded organization. Q6 lists about 1,000 employees: a page is
- * at most 500 and a department holds about 130 people, so it asks for the first 125 of up
- * to eight departments, as aliases of one operation.
+ * pick their arguments from a seeded organization. Q6 lists about 1,000 employees: a
+ * department holds about 130 people, so it asks for the first 125 of up to eight
+ * departments, as aliases of one operation.
  */
 
 export const AS_OF = '2026-12-01';
@@ -13,8 +13,8 @@ export const Q6_PAGE = 125;
 const HELD = 'certifications { earnedOn expiresOn certification { slug } }';
 
 /**
- * Page sizes go as variables, as clients send them: the operation cost limit multiplies a
- * literal `first` into the cost, and Q1 with a literal `first: 100` costs 5,084 of 5,000.
+ * Page sizes go as variables, as clients page. (A literal `first: 100` in Q1 cost 5,084 under
+ * the operation cost limit of 5,000 that applied when this was written, and was refused.)
  */
 export const Q1 = `query Q1($t: ID!, $n: Int!) {
   employees(teamId: $t, first: $n) { edges { node { id name ${HELD} } } }
