@@ -15,7 +15,6 @@ import {
 } from './coverage.service';
 
 export const MAX_HORIZON_DAYS = 3660;
-const LAST_DATE = '9999-12-31';
 
 /** The guide's renewal timeline, counted back from the expiry. */
 export interface RenewalMilestones {
@@ -124,8 +123,7 @@ export async function renewalExposure(
     );
   }
   if (teamId !== null) assertTeamVisible(scope, teamId);
-  // Past year 9999 a date no longer fits YYYY-MM-DD; nothing stored can expire after it anyway.
-  const horizonEnd = addDays(asOf, Math.min(horizonDays, daysBetween(asOf, LAST_DATE)));
+  const horizonEnd = addDays(asOf, horizonDays);
 
   const [result]: Array<{ found: boolean; expiring: ExpiringRow[]; atRisk: AtRiskRow[] }> =
     await db.query(

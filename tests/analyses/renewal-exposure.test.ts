@@ -285,10 +285,12 @@ describe('renewalExposure over GraphQL', () => {
     }
     const max = await server.gql(EXPOSURE, { team: ids.data, horizon: 3660 });
     expect(max.errors).toBeUndefined();
-    // The window stops at the last date YYYY-MM-DD can write.
-    const end = await server.gql(EXPOSURE, { team: ids.data, asOf: '9999-12-20', horizon: 30 });
+    // The last accepted asOf with the longest horizon still ends on a writable date.
+    const end = await server.gql(EXPOSURE, { team: ids.data, asOf: '2999-12-31', horizon: 3660 });
     expect(end.errors).toBeUndefined();
-    expect(end.data.renewalExposure.horizonEnd).toBe('9999-12-31');
+    expect(end.data.renewalExposure.horizonEnd).toBe('3010-01-08');
+    const late = await server.gql(EXPOSURE, { team: ids.data, asOf: '3000-01-01' });
+    expect(late.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const date = await server.gql(EXPOSURE, { team: ids.data, asOf: '2025-02-30' });
     expect(date.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const missing = await server.gql(EXPOSURE, { team: 987654 });

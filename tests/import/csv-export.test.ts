@@ -140,7 +140,9 @@ describe('CSV exports', () => {
     const bad = await get('/export/coverage.csv?teamId=1&asOf=01/02/2026');
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({
-      errors: [{ message: 'asOf: must be a calendar date YYYY-MM-DD' }],
+      errors: [
+        { message: 'asOf: must be a calendar date YYYY-MM-DD from 1900-01-01 to 2999-12-31' },
+      ],
     });
     expect((await get('/export/renewal-exposure.csv?horizonDays=-1')).status).toBe(400);
     expect((await get('/export/gaps.csv')).status).toBe(400);
