@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDatabase } from '../../src/db/database-url';
+import { addDays } from '../../src/services/calendar';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded';
 import {
   freePort,
@@ -175,7 +176,8 @@ async function send(kind: Outcome['kind'], worker: number): Promise<Outcome> {
       input: {
         employeeId: employees[n % employees.length],
         certificationSlug,
-        earnedOn: '2025-06-15',
+        // A distinct day per write: the same credential earned twice on one day is refused.
+        earnedOn: addDays('2010-01-01', n),
         credentialId: `outage-${n}`,
       },
     };
