@@ -20,6 +20,7 @@ import { today } from './services/calendar';
 import { Authenticator, type AuthSettings } from './services/auth.service';
 import { csvExportRouter } from './services/csv-export.service';
 import { Metrics } from './services/metrics';
+import { closeOptimizerPool } from './services/optimizer-pool';
 import { readinessHandler } from './services/readiness';
 import { requestLogPlugin, trackRequests } from './services/request-log';
 
@@ -104,7 +105,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url: `http://${options.host}:${port}/graphql`,
     port,
-    close: () => apollo.stop(),
+    close: () => apollo.stop().finally(closeOptimizerPool),
   };
 }
 

@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
+  | 'BUSY'
   | 'INTERNAL_SERVER_ERROR';
 
 /** The base of every error a client may see; anything else is masked before it leaves. */
@@ -32,5 +33,12 @@ export class NotFoundError extends AppError {
 export class ConflictError extends AppError {
   constructor(message: string, details: Record<string, unknown> = {}) {
     super(message, 'CONFLICT', details);
+  }
+}
+
+/** The server has no capacity for this work now; the same request may well succeed later. */
+export class BusyError extends AppError {
+  constructor(message: string) {
+    super(message, 'BUSY');
   }
 }

@@ -14,7 +14,8 @@ import type { CostBreakdown } from './optimizer-costs';
 import { horizonEndOf, loadPlanningInstance } from './optimizer-load';
 import { buildModel } from './optimizer-model';
 import type { FiscalQuarter } from './optimizer-quarters';
-import { solveModel, type SolveOutcome, type SolveStatus } from './optimizer-solver';
+import { solveInWorker } from './optimizer-pool';
+import type { SolveOutcome, SolveStatus } from './optimizer-solver';
 import { greedyStart } from './optimizer-start';
 import type { Candidate, PlanCertification } from './training-budget.service';
 
@@ -161,7 +162,8 @@ export async function optimalTrainingPlans(
   const horizonEnd = horizonEndOf(asOf, options.horizonDays);
   const instance = await loadPlanningInstance(db, teamId, asOf, horizonEnd);
   const plans: TrainingPlan[] = [];
-  // One after the other: the solver is single-threaded, and each solve blocks while it runs.
+  // One after the other: each solve gets the full time limit, and one request should not hold
+  // more than one of the optimizer's few worker threads.
   for (const budgetCents of budgets) {
     plans.push({ ...(await solveTrainingPlan(instance, { ...options, budgetCents })), teamId });
   }
@@ -180,7 +182,7 @@ export async function solveTrainingPlan(
   const outcome: SolveOutcome =
     prepared.options.length === 0
       ? { ...EMPTY_OUTCOME }
-      : await solveModel(
+      : await solveInWorker(
           model,
           options.timeLimitSeconds,
           greedyStart(prepared, model, options.budgetCents, options.maxPerPersonPerQuarter),

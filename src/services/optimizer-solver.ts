@@ -20,9 +20,15 @@ export interface SolveOutcome {
   message: string | null;
 }
 
+/**
+ * The parts of the model a solve reads: the rest (maps back to options) stays with the caller,
+ * so that only plain arrays are copied to the worker thread.
+ */
+export type SolvableModel = Pick<MipModel, 'columns' | 'upper' | 'rows' | 'value' | 'cost' | 'tie'>;
+
 let runtime: Promise<Highs> | null = null;
 
-/** The WebAssembly solver, instantiated once per process and shared by every solve. */
+/** The WebAssembly solver, instantiated once per thread and shared by its solves. */
 function highs(): Promise<Highs> {
   runtime ??= loadHighs();
   return runtime;
@@ -37,10 +43,11 @@ function highs(): Promise<Highs> {
  * so a phase cut short by the time limit still returns a plan at least as good. Objectives
  * are whole numbers (weights, cents, tie scores), so an absolute gap below 1 proves
  * optimality exactly; the relative gap asked for is 0.
- * The WebAssembly build is single-threaded and blocks the event loop while it runs.
+ * The WebAssembly build is single-threaded and blocks the thread it runs on, so the server
+ * calls it through optimizer-pool.ts, on a worker thread.
  */
 export async function solveModel(
-  model: MipModel,
+  model: SolvableModel,
   timeLimitSeconds: number,
   start: number[],
 ): Promise<SolveOutcome> {
@@ -133,7 +140,7 @@ export async function solveModel(
   }
 }
 
-function load(solver: Highs, target: Model, model: MipModel): void {
+function load(solver: Highs, target: Model, model: SolvableModel): void {
   const starts = [0];
   const indices: number[] = [];
   const values: number[] = [];
