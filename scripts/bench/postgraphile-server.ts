@@ -1,23 +1,27 @@
 /**
- * PostGraphile over the same tables, for the plain list queries. The installed version is
- * 4 (see docs/performance.md): it is configured with options rather than a v5 preset.
+ * PostGraphile 5 over the same tables, for the plain list queries, in a process of its own.
+ * It needs Node 22's Promise.withResolvers; on Node 20 start it with
+ * `node --require scripts/bench/with-resolvers-polyfill.cjs`.
  * Departments include their sub-teams, which PostGraphile reaches through the SQL function
  * bench_pg.department_employees that the benchmark creates.
  */
 import http from 'node:http';
 import { postgraphile } from 'postgraphile';
+import { PostGraphileAmberPreset } from 'postgraphile/presets/amber';
+import { makePgService } from 'postgraphile/adaptors/pg';
+import { grafserv } from 'postgraphile/grafserv/node';
 
-const middleware = postgraphile(process.env.DATABASE_URL, ['public', 'bench_pg'], {
-  graphqlRoute: '/graphql',
-  graphiql: false,
-  disableDefaultMutations: true,
-  disableQueryLog: true,
-  dynamicJson: true,
-  setofFunctionsContainNulls: false,
-  legacyRelations: 'omit',
-  enableQueryBatching: false,
-  retryOnInitFail: false,
-  watchPg: false,
+const pgl = postgraphile({
+  extends: [PostGraphileAmberPreset],
+  pgServices: [
+    makePgService({ connectionString: process.env.DATABASE_URL, schemas: ['public', 'bench_pg'] }),
+  ],
+  grafserv: { graphqlPath: '/graphql', graphiql: false, watch: false },
+  grafast: { explain: false },
 });
 
-http.createServer(middleware).listen(Number(process.env.PORT), '127.0.0.1');
+const serv = pgl.createServ(grafserv);
+const server = http.createServer();
+void serv.addTo(server).then(() => {
+  server.listen(Number(process.env.PORT), '127.0.0.1');
+});
