@@ -15,7 +15,7 @@ import type {
   PlanningInstance,
   PlanningRequirement,
 } from './optimizer-candidates';
-import { MAX_HORIZON_DAYS } from './renewal-exposure.service';
+import { alreadyRenewedSql, MAX_HORIZON_DAYS } from './renewal-exposure.service';
 import { loadCandidates, loadCatalog } from './training-budget.service';
 
 const LAST_DATE = '9999-12-31';
@@ -106,12 +106,7 @@ async function loadExpiring(
        JOIN scope s ON s.id = e.team_id
        JOIN certification c ON c.id = h.certification_id
       WHERE ${activeOnSql('h', '$2::date')} AND h.expires_on <= $3::date
-        AND NOT EXISTS (
-          SELECT 1 FROM held_certification o
-           WHERE o.employee_id = h.employee_id AND o.certification_id = h.certification_id
-             AND ${activeOnSql('o', '$2::date')}
-             AND (coalesce(o.expires_on, 'infinity'::date), o.id) > (h.expires_on, h.id)
-        )
+        AND NOT ${alreadyRenewedSql('h', '$2::date')}
       ORDER BY h.employee_id, h.certification_id`,
     [teamId, asOf, horizonEnd],
   );

@@ -16,6 +16,22 @@ import {
 
 export const MAX_HORIZON_DAYS = 3660;
 
+/**
+ * The SQL condition "the credential `h` (a held_certification row) was already renewed on
+ * `on`": the same person has another record of the same certification, active on that date,
+ * that expires later or never. Such a credential is no renewal to plan or pay for. Two
+ * identical records count once: the one with the higher id is taken as the renewal.
+ */
+export function alreadyRenewedSql(h: string, on: string): string {
+  return `EXISTS (
+    SELECT 1 FROM held_certification renewal
+     WHERE renewal.employee_id = ${h}.employee_id
+       AND renewal.certification_id = ${h}.certification_id
+       AND ${activeOnSql('renewal', on)}
+       AND (coalesce(renewal.expires_on, 'infinity'::date), renewal.id) > (${h}.expires_on, ${h}.id)
+  )`;
+}
+
 /** The guide's renewal timeline, counted back from the expiry. */
 export interface RenewalMilestones {
   startPreparingOn: string;
@@ -141,13 +157,7 @@ export async function renewalExposure(
            JOIN certification c ON c.id = h.certification_id
           WHERE ${activeOnSql('h', '$2::date')}
             AND h.expires_on <= $4::date
-            AND NOT EXISTS (
-              SELECT 1 FROM held_certification o
-               WHERE o.employee_id = h.employee_id AND o.certification_id = h.certification_id
-                 AND ${activeOnSql('o', '$2::date')}
-                 -- later expiry wins; two identical records count once (the higher id)
-                 AND (coalesce(o.expires_on, 'infinity'::date), o.id) > (h.expires_on, h.id)
-            )
+            AND NOT ${alreadyRenewedSql('h', '$2::date')}
        ),
        holder AS (
          SELECT requirement_id, employee_id,
