@@ -45,13 +45,16 @@ import {
 } from './renewal.resolver';
 import {
   ExcludedCertificationResolver,
-  LeaverImpactResolver,
-  LeaverRequirementImpactResolver,
   OptimalTrainingPlanResolver,
   PlannedAssignmentResolver,
   PlanningQueryResolver,
-  SinglePointOfFailureResolver,
 } from './planning.resolver';
+import {
+  LeaverImpactResolver,
+  LeaverRequirementImpactResolver,
+  SinglePointOfFailureResolver,
+  WhatIfQueryResolver,
+} from './what-if.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -87,6 +90,7 @@ export const resolvers: NonEmptyArray<Function> = [
   OptimalTrainingPlanResolver,
   PlannedAssignmentResolver,
   ExcludedCertificationResolver,
+  WhatIfQueryResolver,
   SinglePointOfFailureResolver,
   LeaverImpactResolver,
   LeaverRequirementImpactResolver,
