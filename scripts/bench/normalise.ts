@@ -62,15 +62,19 @@ const graphilePerson = (node: Json) =>
     (h) => h.certificationByCertificationId.slug,
   );
 
-const GRAPHILE_PERSON = `id name
-  heldCertificationsByEmployeeId(orderBy: [EARNED_ON_DESC, ID_DESC]) {
+/**
+ * PostGraphile 5 (amber preset) names the primary key `rowId` (`id` is the global node id)
+ * and, with two schemas exposed, prefixes the function's field with its schema.
+ */
+const GRAPHILE_PERSON = `id: rowId name
+  heldCertificationsByEmployeeId(orderBy: [EARNED_ON_DESC, ROW_ID_DESC]) {
   nodes { earnedOn expiresOn certificationByCertificationId { slug } } }`;
 
 function graphilePages(count: number): string {
   const pages = Array.from(
     { length: count },
     (_, i) =>
-      `d${i}: departmentEmployees(teamId: $t${i}, first: $n) { nodes { ${GRAPHILE_PERSON} } }`,
+      `d${i}: benchPgDepartmentEmployees(teamId: $t${i}, first: $n) { nodes { ${GRAPHILE_PERSON} } }`,
   );
   const variables = [...pages.map((_, i) => `$t${i}: Int!`), '$n: Int!'].join(', ');
   return `query Pages(${variables}) { ${pages.join('\n')} }`;
@@ -128,9 +132,9 @@ export function operations(t: Targets): Operation[] {
         normalise: (data) => scopePerson(data.employee),
       },
       postgraphile: {
-        query: `query Q5($e: Int!) { employeeById(id: $e) { ${GRAPHILE_PERSON} } }`,
+        query: `query Q5($e: Int!) { employeeByRowId(rowId: $e) { ${GRAPHILE_PERSON} } }`,
         variables: { e: t.employee },
-        normalise: (data) => graphilePerson(data.employeeById),
+        normalise: (data) => graphilePerson(data.employeeByRowId),
       },
     },
     {

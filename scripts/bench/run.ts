@@ -5,7 +5,10 @@
  * side on 127.0.0.1. Answers are checked equal to the floor's before anything is timed;
  * then rounds interleave the systems, each run bounded in time and in requests.
  *
- *   npm run bench -- [--size S|M|L] [--seconds 5] [--rounds 3] [--write docs/performance.md]
+ *   npm run bench -- [--size S|M|L] [--seconds 5] [--rounds 3] [--only Q1,Q5]
+ *                    [--write docs/performance.md]
+ *
+ * --only keeps the operations whose names start with one of the given prefixes.
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -40,6 +43,7 @@ async function main(): Promise<void> {
       seconds: { type: 'string', default: '5' },
       rounds: { type: 'string', default: '3' },
       connections: { type: 'string', default: '10' },
+      only: { type: 'string' },
       write: { type: 'string' },
     },
   });
@@ -100,7 +104,10 @@ async function main(): Promise<void> {
       '2h',
     );
 
-    const ops = operations(targets);
+    const prefixes = values.only?.split(',').map((p) => p.trim().toLowerCase());
+    const ops = operations(targets).filter(
+      (op) => !prefixes || prefixes.some((p) => op.name.toLowerCase().startsWith(p)),
+    );
     const requests = ops.map((op) => requestsFor(op, token));
     const excluded = await checkAnswers(ops, requests, running);
     log('answers match the floor; timing');
