@@ -13,7 +13,7 @@ import {
   TeamType,
 } from '../schema/types/organization.types';
 import { credentialStatus } from '../services/credential-status';
-import { primeHeld } from '../services/employee-reads';
+import { catalogPrimer, primeHeld } from '../services/employee-reads';
 import { selectsPath } from '../services/field-selection';
 import { encodeCursor, OrganizationService } from '../services/organization.service';
 import * as valid from '../services/validate';
@@ -67,7 +67,7 @@ async function employeeWithLookAhead(
 ) {
   const service = new OrganizationService(db);
   const read = await service.employeeRead(await scope(), id, selectsPath(info, ['certifications']));
-  return primeHeld(loaders.heldCertifications, read);
+  return primeHeld(loaders.heldCertifications, read, catalogPrimer(loaders.certification));
 }
 
 async function employeeConnection(
@@ -144,14 +144,18 @@ export class EmployeeResolver {
   @FieldResolver(() => [HeldCertificationType], {
     description: 'Newest first. With activeOn, only those active on that day.',
   })
-  async certifications(
+  certifications(
     @Root() employee: EmployeeType,
     @Ctx() { loaders }: Context,
     @Arg('activeOn', () => CalendarDateScalar, { nullable: true }) activeOn: string | null,
   ) {
-    const held = await loaders.heldCertifications.load(employee.id);
-    if (activeOn === null) return held;
-    return held.filter((h) => credentialStatus(h, activeOn) === CredentialStatus.ACTIVE);
+    const pick = (held: HeldCertificationType[]) =>
+      activeOn === null
+        ? held
+        : held.filter((h) => credentialStatus(h, activeOn) === CredentialStatus.ACTIVE);
+    // Synchronous when the list was read along with the employee: no promise per person.
+    const held = loaders.heldCertifications.get(employee.id);
+    return held instanceof Promise ? held.then(pick) : pick(held);
   }
 
   @FieldResolver(() => CareerGoalType, { nullable: true })
@@ -164,7 +168,7 @@ export class EmployeeResolver {
 export class HeldCertificationResolver {
   @FieldResolver(() => CertificationType)
   certification(@Root() held: HeldCertificationType, @Ctx() { loaders }: Context) {
-    return loaders.certification.load(held.certificationId);
+    return loaders.certification.get(held.certificationId);
   }
 
   @FieldResolver(() => EmployeeType)

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
+import { Certification } from '../entities/certification.entity';
 import type { Employee } from '../entities/employee.entity';
 import type { HeldCertification } from '../entities/held-certification.entity';
 import { peopleFilter, type Scope } from './scope';
@@ -11,8 +12,17 @@ import { peopleFilter, type Scope } from './scope';
  * round trip of its own.
  */
 
-/** An employee, with their held certifications when they were asked for (newest first). */
-export type EmployeeRead = Employee & { held: HeldCertification[] | null };
+/**
+ * An employee, with their held certifications when they were asked for (newest first) and,
+ * then, the catalog rows of those certifications.
+ */
+export type EmployeeRead = Employee & {
+  held: HeldCertification[] | null;
+  catalog?: Certification[] | null;
+};
+
+/** Primes the request's certification loader with catalog rows read along. */
+export type PrimeCatalog = (rows: Certification[]) => void;
 
 export interface PageRequest {
   teamId: number;
@@ -46,12 +56,36 @@ const HELD_JSON = (employeeId: string) => `(
     FROM held_certification h WHERE h.employee_id = ${employeeId})`;
 
 /**
+ * A catalog row as JSON with the entity's property names, built from TypeORM's metadata so
+ * it follows the entity; the same object the certification loader would have loaded.
+ */
+const catalogJson = (() => {
+  const built = new WeakMap<DataSource, string>();
+  return (db: DataSource, alias: string): string => {
+    let pairs = built.get(db);
+    if (pairs === undefined) {
+      pairs = db
+        .getMetadata(Certification)
+        .columns.map((c) => `'${c.propertyName}', ${alias}."${c.databaseName}"`)
+        .join(', ');
+      built.set(db, pairs);
+    }
+    return `json_build_object(${pairs})`;
+  };
+})();
+
+/** The catalog rows, as a JSON array, of the certifications the given held rows refer to. */
+const CATALOG_JSON = (db: DataSource, heldRows: string) => `(
+  SELECT json_agg(${catalogJson(db, 'cert')} ORDER BY cert.id)
+    FROM certification cert WHERE cert.id IN (${heldRows}))`;
+
+/**
  * Every page the request asks for, in one statement: each page is its team's subtree (the
  * team alone with teamOnly) restricted to the people the viewer may see, counted, and cut
  * to `limit` rows past the cursor by id. A cursor from someone else's page only skips ids.
  * UNION ALL mirrors SUBTREE_CTE in organization.service.ts.
  */
-const PAGES_SQL = `
+const PAGES_SQL = (db: DataSource) => `
   WITH RECURSIVE req AS (
     SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::boolean[], $5::boolean[])
       WITH ORDINALITY AS r(team_id, after_id, size, team_only, with_held, n)
@@ -66,15 +100,26 @@ const PAGES_SQL = `
   scoped AS (
     SELECT s.n, e.* FROM subtree s JOIN employee e ON e.team_id = s.id
      WHERE $6::int[] IS NULL OR e.team_id = ANY($6) OR e.id = $7
+  ),
+  page AS (
+    SELECT r.n, r.with_held, c.* FROM req r CROSS JOIN LATERAL (
+      SELECT ${EMPLOYEE_COLUMNS('c')} FROM scoped c
+       WHERE c.n = r.n AND c.id > r.after_id ORDER BY c.id LIMIT r.size) c
   )
   SELECT EXISTS (SELECT 1 FROM team WHERE id = r.team_id) AS found,
          (SELECT count(*)::int FROM scoped c WHERE c.n = r.n) AS "totalCount",
-         (SELECT coalesce(json_agg(p ORDER BY p.id), '[]') FROM (
-            SELECT ${EMPLOYEE_COLUMNS('c')},
-                   CASE WHEN r.with_held THEN ${HELD_JSON('c.id')} END AS held
-              FROM scoped c WHERE c.n = r.n AND c.id > r.after_id
-             ORDER BY c.id LIMIT r.size
-         ) p) AS employees
+         (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name,
+                   'email', p.email, 'teamId', p."teamId",
+                   'experienceLevel', p."experienceLevel", 'hireDate', p."hireDate",
+                   'held', CASE WHEN p.with_held THEN ${HELD_JSON('p.id')} END)
+                 ORDER BY p.id), '[]')
+            FROM page p WHERE p.n = r.n) AS employees,
+         -- The catalog rows for every page, once, on the first row.
+         CASE WHEN r.n = 1 THEN ${CATALOG_JSON(
+           db,
+           `SELECT h.certification_id FROM page p
+              JOIN held_certification h ON h.employee_id = p.id WHERE p.with_held`,
+         )} END AS catalog
     FROM req r ORDER BY r.n`;
 
 /**
@@ -82,21 +127,29 @@ const PAGES_SQL = `
  * each with its employees) into one statement. Per request only, like every loader: the
  * people filter comes from this request's scope.
  */
-export function createEmployeePageLoader(db: DataSource, scope: () => Promise<Scope>) {
+export function createEmployeePageLoader(
+  db: DataSource,
+  scope: () => Promise<Scope>,
+  primeCatalog: PrimeCatalog,
+) {
   return new DataLoader<PageRequest, PageResult, string>(
     async (requests) => {
       const people = peopleFilter(await scope());
       const column = <K extends keyof PageRequest>(key: K) => requests.map((r) => r[key]);
-      const rows: PageResult[] = await db.query(PAGES_SQL, [
-        column('teamId'),
-        column('afterId'),
-        column('limit'),
-        column('teamOnly'),
-        column('withCertifications'),
-        people.teamIds,
-        people.selfId,
-      ]);
-      return rows;
+      const rows: Array<PageResult & { catalog: Certification[] | null }> = await db.query(
+        PAGES_SQL(db),
+        [
+          column('teamId'),
+          column('afterId'),
+          column('limit'),
+          column('teamOnly'),
+          column('withCertifications'),
+          people.teamIds,
+          people.selfId,
+        ],
+      );
+      primeCatalog(rows[0]?.catalog ?? []);
+      return rows.map(({ catalog: _catalog, ...page }) => page);
     },
     {
       cacheKeyFn: (r) =>
@@ -115,23 +168,40 @@ export async function readEmployee(
 ): Promise<EmployeeRead | null> {
   const rows: EmployeeRead[] = await db.query(
     `SELECT ${EMPLOYEE_COLUMNS('e')},
-            CASE WHEN $2::boolean THEN ${HELD_JSON('e.id')} END AS held
+            CASE WHEN $2::boolean THEN ${HELD_JSON('e.id')} END AS held,
+            CASE WHEN $2::boolean THEN ${CATALOG_JSON(
+              db,
+              'SELECT h.certification_id FROM held_certification h WHERE h.employee_id = e.id',
+            )} END AS catalog
        FROM employee e WHERE e.id = $1`,
     [id, withCertifications],
   );
-  return rows[0] ?? null;
+  const row = rows[0];
+  if (row === undefined) return null;
+  if (!row.catalog) delete row.catalog;
+  return row;
 }
 
 /**
- * Hands the certifications read along to the loader the nested field reads from, then drops
- * them from the employee. A key already loaded keeps its value, so priming never disagrees
- * with what this request has shown.
+ * Hands the certifications read along to the loader the nested field reads from (and their
+ * catalog rows to the certification loader), then drops them from the employee. A key
+ * already loaded keeps its value, so priming never disagrees with what this request has
+ * shown.
  */
 export function primeHeld(
   loader: DataLoader<number, HeldCertification[]>,
   employee: EmployeeRead,
+  primeCatalog?: PrimeCatalog,
 ): Employee {
-  const { held, ...rest } = employee;
+  const { held, catalog, ...rest } = employee;
   if (held !== null) loader.prime(employee.id, held);
+  if (catalog) primeCatalog?.(catalog);
   return rest;
+}
+
+/** A PrimeCatalog over the request's certification loader. */
+export function catalogPrimer(loader: DataLoader<number, Certification | null>): PrimeCatalog {
+  return (rows) => {
+    for (const row of rows) loader.prime(row.id, row);
+  };
 }

@@ -16,7 +16,7 @@ import { Skill } from '../entities/skill.entity';
 import { TeamRequirement } from '../entities/team-requirement.entity';
 import { Team } from '../entities/team.entity';
 
-import { createEmployeePageLoader } from './employee-reads';
+import { catalogPrimer, createEmployeePageLoader } from './employee-reads';
 import { canSeePerson, canSeeTeam, canSeeTeamNode, type Scope } from './scope';
 
 /**
@@ -27,12 +27,51 @@ import { canSeePerson, canSeeTeam, canSeeTeamNode, type Scope } from './scope';
 const AFTER_PENDING_WORK = { batchScheduleFn: (dispatch: () => void) => setImmediate(dispatch) };
 
 /**
+ * A DataLoader that also answers synchronously once a key's value is known (loaded or
+ * primed), so resolvers over data read along need not go through a promise for each field.
+ * The first value a key gets is the one it keeps, as with DataLoader's own cache.
+ */
+export class SettledLoader<K, V> extends DataLoader<K, V> {
+  private readonly known = new Set<K>();
+  private readonly settled = new Map<K, V>();
+
+  override load(key: K): Promise<V> {
+    const promise = super.load(key);
+    if (!this.known.has(key)) {
+      this.known.add(key);
+      promise.then(
+        (value) => this.settled.set(key, value),
+        () => undefined,
+      );
+    }
+    return promise;
+  }
+
+  override prime(key: K, value: V | PromiseLike<V> | Error): this {
+    if (!this.known.has(key) && !(value instanceof Error) && !isPromiseLike(value)) {
+      this.known.add(key);
+      this.settled.set(key, value);
+    }
+    return super.prime(key, value);
+  }
+
+  /** The value when already known, else the pending load. */
+  get(key: K): V | Promise<V> {
+    return this.settled.has(key) ? (this.settled.get(key) as V) : this.load(key);
+  }
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+}
+
+/**
  * Batch loaders for one request. They cache what they load, so they must never outlive
  * the request: a loader shared between requests would hand one caller's rows to another.
  */
 export function createLoaders(db: DataSource, scope: () => Promise<Scope>) {
   const byId = <T extends ObjectLiteral & { id: number }>(entity: EntityTarget<T>) =>
-    new DataLoader<number, T | null>(async (ids) => {
+    new SettledLoader<number, T | null>(async (ids) => {
       const rows = await db.getRepository(entity).findBy({ id: In([...ids]) } as never);
       const found = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => found.get(id) ?? null);
@@ -44,7 +83,7 @@ export function createLoaders(db: DataSource, scope: () => Promise<Scope>) {
     key: keyof T & string,
     order: Partial<Record<keyof T & string, 'ASC' | 'DESC'>>,
   ) =>
-    new DataLoader<number, T[]>(async (keys) => {
+    new SettledLoader<number, T[]>(async (keys) => {
       const rows = await db.getRepository(entity).find({
         where: { [key]: In([...keys]) } as never,
         order: order as never,
@@ -71,9 +110,10 @@ export function createLoaders(db: DataSource, scope: () => Promise<Scope>) {
     },
   });
 
+  const certification = byId(Certification);
   return {
     provider: byId(Provider),
-    certification: byId(Certification),
+    certification,
     skill: byId(Skill),
     careerRole: byId(CareerRole),
     team: visible(byId(Team), (current, team) => canSeeTeamNode(current, team.id)),
@@ -89,7 +129,7 @@ export function createLoaders(db: DataSource, scope: () => Promise<Scope>) {
     heldCertifications: byKey(HeldCertification, 'employeeId', { earnedOn: 'DESC', id: 'DESC' }),
     careerGoal: byKey(CareerGoal, 'employeeId', { id: 'ASC' }),
     /** Employee pages, filtered to the viewer's people in SQL; see employee-reads.ts. */
-    employeePages: createEmployeePageLoader(db, scope),
+    employeePages: createEmployeePageLoader(db, scope, catalogPrimer(certification)),
     certificationSkills: new DataLoader<number, Skill[]>(async (certIds) => {
       const rows: Array<Skill & { certificationId: number }> = await db.query(
         `SELECT cs.certification_id AS "certificationId", s.id, s.slug, s.name
