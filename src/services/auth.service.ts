@@ -91,8 +91,18 @@ function developmentSecret(dataRoot: string, create: boolean): Uint8Array {
   return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
 }
 
+/** How many verified tokens an Authenticator remembers. */
+const VERIFIED_TOKENS = 1_000;
+
 export class Authenticator {
   private readonly key: Uint8Array | JWTVerifyGetKey;
+  /**
+   * Tokens verified with the shared secret, by token string, until their `exp`: the same
+   * string against the same secret always verifies the same way, so only expiry can change
+   * the answer. Never used with a JWKS, whose keys may rotate or be withdrawn. Least
+   * recently used first (Map order), bounded.
+   */
+  private readonly verified = new Map<string, { viewer: Viewer; expiresAtMs: number }>();
 
   constructor(private readonly settings: AuthSettings) {
     if (settings.jwksUrl) this.key = createRemoteJWKSet(new URL(settings.jwksUrl));
@@ -106,8 +116,29 @@ export class Authenticator {
     // The scheme name is case-insensitive (RFC 9110).
     const match = /^Bearer ([A-Za-z0-9_\-.]{1,4096})$/i.exec(header.trim());
     if (!match) throw new UnauthenticatedError('the Authorization header must be "Bearer <token>"');
+    const token = match[1];
+    const known = this.verified.get(token);
+    if (known !== undefined) {
+      this.verified.delete(token);
+      // jose rejects a token once its exp (seconds) is not after the current second.
+      if (Date.now() < known.expiresAtMs) {
+        this.verified.set(token, known);
+        return { ...known.viewer };
+      }
+    }
+    const { viewer, exp } = await this.verify(token);
+    if (this.settings.secret && !this.settings.jwksUrl) {
+      this.verified.set(token, { viewer: { ...viewer }, expiresAtMs: exp * 1000 });
+      if (this.verified.size > VERIFIED_TOKENS) {
+        this.verified.delete(this.verified.keys().next().value as string);
+      }
+    }
+    return viewer;
+  }
+
+  private async verify(token: string): Promise<{ viewer: Viewer; exp: number }> {
     try {
-      const { payload } = await jwtVerify(match[1], this.key as Uint8Array, {
+      const { payload } = await jwtVerify(token, this.key as Uint8Array, {
         issuer: this.settings.issuer,
         audience: this.settings.audience,
         algorithms: this.settings.secret ? ['HS256'] : ['RS256', 'ES256', 'EdDSA', 'PS256'],
@@ -121,7 +152,8 @@ export class Authenticator {
       if (typeof role !== 'string' || !(role in Role)) {
         throw new UnauthenticatedError(`the token role must be one of ${Object.keys(Role).join(', ')}`);
       }
-      return { employeeId, role: role as Role };
+      // requiredClaims makes jose check that exp is there and a number.
+      return { viewer: { employeeId, role: role as Role }, exp: payload.exp as number };
     } catch (error) {
       if (error instanceof UnauthenticatedError) throw error;
       if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('the token has expired');
