@@ -98,7 +98,10 @@ const PAGES_SQL = (db: DataSource) => `
       JOIN team t ON t.parent_id = s.id
   ),
   scoped AS (
-    SELECT s.n, e.* FROM subtree s JOIN employee e ON e.team_id = s.id
+    -- OFFSET 0 keeps the planner from hashing the whole employee table for a subtree of a
+    -- few dozen teams: each team's people come from employee_team_idx.
+    SELECT s.n, e.* FROM subtree s
+      CROSS JOIN LATERAL (SELECT * FROM employee e WHERE e.team_id = s.id OFFSET 0) e
      WHERE $6::int[] IS NULL OR e.team_id = ANY($6) OR e.id = $7
   ),
   page AS (
