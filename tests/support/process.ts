@@ -73,11 +73,14 @@ export async function ensureServiceBuilt(): Promise<string> {
   if (stampMtime() >= newestSourceMtime()) return main;
 
   const deadline = Date.now() + 120_000;
+  // A fresh clone has no node_modules/.cache yet; without it every attempt would look held.
+  mkdirSync(path.dirname(BUILD_LOCK), { recursive: true });
   for (;;) {
     try {
       mkdirSync(BUILD_LOCK);
       break;
-    } catch {
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'EEXIST') throw error;
       // A lock left by a killed run is older than any build takes.
       const lock = statSync(BUILD_LOCK, { throwIfNoEntry: false });
       if (lock && Date.now() - lock.mtimeMs > 60_000) {
