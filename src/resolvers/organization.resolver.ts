@@ -59,6 +59,16 @@ export class OrganizationQueryResolver {
   }
 }
 
+/**
+ * Gives a row read as plain JSON the prototype of its GraphQL type. type-graphql copies a
+ * root that is not an instance of the resolver's type into a new one, twice on every field
+ * resolver call; an instance is used as it is.
+ */
+function asType<T extends object>(type: new () => T, row: object): T {
+  if (!(row instanceof type)) Object.setPrototypeOf(row, type.prototype);
+  return row as T;
+}
+
 /** The employee; their certifications come in the same statement when the query wants them. */
 async function employeeWithLookAhead(
   { db, scope, loaders }: Context,
@@ -67,7 +77,12 @@ async function employeeWithLookAhead(
 ) {
   const service = new OrganizationService(db);
   const read = await service.employeeRead(await scope(), id, selectsPath(info, ['certifications']));
-  return primeHeld(loaders.heldCertifications, read, catalogPrimer(loaders.certification));
+  const employee = primeHeld(
+    loaders.heldCertifications,
+    read,
+    catalogPrimer(loaders.certification),
+  );
+  return asType(EmployeeType, employee);
 }
 
 async function employeeConnection(
@@ -84,7 +99,7 @@ async function employeeConnection(
     selectsPath(info, ['edges', 'node', 'certifications']),
   );
   const edges = page.employees.map((read) => {
-    const node = primeHeld(loaders.heldCertifications, read);
+    const node = asType(EmployeeType, primeHeld(loaders.heldCertifications, read));
     return { cursor: encodeCursor(node.id), node };
   });
   return {
@@ -149,10 +164,12 @@ export class EmployeeResolver {
     @Ctx() { loaders }: Context,
     @Arg('activeOn', () => CalendarDateScalar, { nullable: true }) activeOn: string | null,
   ) {
-    const pick = (held: HeldCertificationType[]) =>
-      activeOn === null
+    const pick = (held: HeldCertificationType[]) => {
+      for (const h of held) asType(HeldCertificationType, h);
+      return activeOn === null
         ? held
         : held.filter((h) => credentialStatus(h, activeOn) === CredentialStatus.ACTIVE);
+    };
     // Synchronous when the list was read along with the employee: no promise per person.
     const held = loaders.heldCertifications.get(employee.id);
     return held instanceof Promise ? held.then(pick) : pick(held);
