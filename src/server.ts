@@ -62,6 +62,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // main.ts owns shutdown (drain, pool, PostgreSQL, exit); Apollo must not race it.
+    stopOnTerminationSignals: false,
     introspection: options.introspection,
     // Automatic persisted queries, in the bounded in-memory LRU cache (about 30 MiB).
     cache: 'bounded',
@@ -110,7 +112,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url: `http://${options.host}:${port}/graphql`,
     port,
-    close: () => apollo.stop().finally(closeOptimizerPool),
+    // Solves can outlast the drain's grace period: end them first (their requests are answered
+    // BUSY at once), then let Apollo drain everything else.
+    close: () => closeOptimizerPool().finally(() => apollo.stop()),
   };
 }
 
