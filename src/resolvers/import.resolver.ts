@@ -9,7 +9,7 @@ import { requireRole } from '../services/scope';
 export class ImportResolver {
   @Mutation(() => ImportReportType, {
     description:
-      'Imports a small CSV file (at most 1 MB and 5,000 rows; use `npm run import` beyond) ' +
+      'Imports a small CSV file (at most 90 kB and 5,000 rows; use `npm run import` beyond) ' +
       'and reports every row by its line. Dates are YYYY-MM-DD, Excel serial numbers, or the ' +
       'layout named by dateFormat (e.g. DD/MM/YYYY). LND_ADMIN only.',
   })

@@ -97,7 +97,9 @@ async function renewalTable(
   params: ExportParams,
 ): Promise<ExportTable> {
   const teamId = params.teamId ? valid.id('teamId', params.teamId) : null;
-  const horizonDays = params.horizonDays === undefined ? 180 : Number(params.horizonDays);
+  // An absent or empty parameter takes the default; anything else must be a whole number.
+  const raw = params.horizonDays;
+  const horizonDays = raw === undefined || raw === '' ? 180 : Number(raw);
   const exposure = await renewalExposure(db, scope, teamId, asOf, horizonDays);
   const people: Array<{ id: number; name: string }> = await db.query(
     'SELECT id, name FROM employee WHERE id = ANY($1)',

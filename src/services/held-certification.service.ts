@@ -90,7 +90,7 @@ export class HeldCertificationService {
     if (revokedOn > options.today) {
       throw new BadInputError('revokedOn', `cannot be after today (${options.today})`, revokedOn);
     }
-    const reason = valid.optionalText('reason', options.reason, 500);
+    const reason = valid.optionalText('reason', options.reason, 500, true);
 
     return this.db.transaction(async (tx) => {
       const held = await tx.findOne(HeldCertification, {

@@ -1,8 +1,9 @@
 import { FIRST_DATE, isAcceptedDate, LAST_INPUT_DATE } from './calendar';
 import { BadInputError } from '../schema/errors';
 
-// Control characters other than tab and newline have no place in names or notes.
+// Control characters have no place in text; notes may keep tabs and line breaks, names not.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const LINE_BREAK_OR_TAB = /[\t\n\r\u2028\u2029]/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
@@ -10,7 +11,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * of unpaired surrogates (which PostgreSQL would store as U+FFFD, not as sent). Everything
  * else, quotes and right-to-left marks included, is stored exactly as given.
  */
-export function text(field: string, value: string, max: number): string {
+export function text(field: string, value: string, max: number, multiline = false): string {
   const trimmed = value.trim();
   if (!trimmed.isWellFormed()) {
     throw new BadInputError(field, 'must be well-formed Unicode (it has an unpaired surrogate)');
@@ -20,11 +21,19 @@ export function text(field: string, value: string, max: number): string {
     throw new BadInputError(field, `must be at most ${max} characters, got ${trimmed.length}`);
   }
   if (CONTROL.test(trimmed)) throw new BadInputError(field, 'must not contain control characters');
+  if (!multiline && LINE_BREAK_OR_TAB.test(trimmed)) {
+    throw new BadInputError(field, 'must be one line, without tabs or line breaks');
+  }
   return trimmed;
 }
 
-export function optionalText(field: string, value: string | null | undefined, max: number) {
-  return value === null || value === undefined ? null : text(field, value, max);
+export function optionalText(
+  field: string,
+  value: string | null | undefined,
+  max: number,
+  multiline = false,
+) {
+  return value === null || value === undefined ? null : text(field, value, max, multiline);
 }
 
 export function email(field: string, value: string): string {

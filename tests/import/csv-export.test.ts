@@ -145,6 +145,10 @@ describe('CSV exports', () => {
       ],
     });
     expect((await get('/export/renewal-exposure.csv?horizonDays=-1')).status).toBe(400);
+    expect((await get('/export/renewal-exposure.csv?horizonDays=soon')).status).toBe(400);
+    // An empty value is the default horizon, not a zero-day one.
+    const empty = await rowsOf(await get('/export/renewal-exposure.csv?horizonDays='));
+    expect(empty).toEqual(await rowsOf(await get('/export/renewal-exposure.csv?horizonDays=180')));
     expect((await get('/export/gaps.csv')).status).toBe(400);
   });
 

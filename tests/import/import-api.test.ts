@@ -25,6 +25,16 @@ describe('the importCsv mutation', () => {
   const count = async () =>
     (await server.db.query('SELECT count(*)::int AS n FROM employee'))[0].n as number;
 
+  it('answers BAD_USER_INPUT for a file that is not CSV, and writes nothing', async () => {
+    const before = await count();
+    for (const csv of ['a,b\n"unterminated,x\n', 'name,email\nAnn,"Secret "Person,x\n']) {
+      const res = await server.gql(IMPORT, { csv, mode: 'APPLY_VALID' });
+      expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(res.errors?.[0].message).toMatch(/^csv: cannot be read as CSV: /);
+    }
+    expect(await count()).toBe(before);
+  });
+
   it('imports for an L&D administrator and reports each row', async () => {
     const csv = [
       'name,email,team id,level,start date,badge',

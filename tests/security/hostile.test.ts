@@ -240,13 +240,15 @@ describe('hostile values in arguments', () => {
     }
   });
 
-  it('rejects oversized strings, control characters and unpaired surrogates', async () => {
+  it('rejects oversized strings, control characters, line breaks and unpaired surrogates', async () => {
     for (const name of [
       'n'.repeat(201),
       'tab\u0000null',
       'bell\u0007',
       'half \ud800 pair',
       '   ',
+      'Ivy\nMultiline',
+      'tab\tinside',
     ]) {
       await unchangedAfter(
         () =>

@@ -1,4 +1,3 @@
-import { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { BadInputError } from '../../schema/errors';
 
@@ -50,8 +49,11 @@ export function readCsv(text: string, columns: ColumnSpec[]): CsvTable {
       relax_column_count: true,
     }) as unknown as typeof records;
   } catch (error) {
-    if (error instanceof CsvError) {
-      throw new BadInputError('csv', `cannot be read as CSV: ${error.message}`);
+    // Matched by code, not class: csv-parse's sync and async entry points are separate
+    // module copies, so its error class is not the one `csv-parse` exports.
+    const { code, message } = error as { code?: unknown; message?: string };
+    if (String(code ?? '').startsWith('CSV_')) {
+      throw new BadInputError('csv', `cannot be read as CSV: ${message}`);
     }
     throw error;
   }
