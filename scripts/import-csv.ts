@@ -69,7 +69,9 @@ async function main(): Promise<number> {
   const kind = choice('kind', values.kind, KINDS);
   const mode = choice('mode', values.mode, MODES);
   if (!values.file) throw new UsageError('--file <path to a .csv file> is required');
-  const csv = await readFile(values.file, 'utf8');
+  const csv = await readFile(values.file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot read ${values.file}: ${error.code ?? error.message}`);
+  });
 
   const config = loadConfig();
   const url =

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import path from 'node:path';
 import { loadConfig } from './config';
 import { createDataSource } from './db/data-source';
 import { ensureDatabase, redactUrl } from './db/database-url';
@@ -22,7 +23,10 @@ async function main(): Promise<void> {
   // Fails before anything starts when production lacks a signing key.
   const auth = loadAuthSettings(process.env, config.stateDir);
   if (auth.development) {
-    logger.warn('using a generated development signing key; print tokens with npm run token');
+    logger.warn(
+      { keyFile: path.join(config.stateDir, 'dev-jwt-secret') },
+      'using the development signing key; print tokens with npm run token',
+    );
   }
 
   let embedded: EmbeddedDatabase | null = null;
