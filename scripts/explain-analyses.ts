@@ -60,9 +60,10 @@ function explaining(client: pg.Client, analyze: boolean, plans: Plan[], analysis
 
 /** The lines worth reading: how held_certification, employee and team are reached. */
 function keyLines(lines: string[]): string[] {
-  return lines.filter((line) =>
-    /(Scan|Join|Execution Time).*|held_certification|Recursive/.test(line) &&
-    /held_certification|employee|team_requirement|Execution Time|Recursive Union/.test(line),
+  return lines.filter(
+    (line) =>
+      /(Scan|Join|Execution Time).*|held_certification|Recursive/.test(line) &&
+      /held_certification|employee|team_requirement|Execution Time|Recursive Union/.test(line),
   );
 }
 
@@ -95,9 +96,8 @@ async function main(): Promise<void> {
   try {
     const [{ people }] = (await client.query('SELECT count(*)::int AS people FROM employee')).rows;
     const targets = await findTargets({ query: async (s, p) => (await client.query(s, p)).rows });
-    const [{ goal }] = (
-      await client.query('SELECT min(employee_id) AS goal FROM career_goal')
-    ).rows;
+    const [{ goal }] = (await client.query('SELECT min(employee_id) AS goal FROM career_goal'))
+      .rows;
     process.stdout.write(`${people} employees; department ${targets.department}\n`);
 
     let current = '';

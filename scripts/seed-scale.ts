@@ -172,8 +172,10 @@ async function readCatalog(db: { query(sql: string): Promise<any[]> }) {
   return { catalog, ids };
 }
 
-type FirstIds = Record<'team' | 'employee' | 'held_certification' | 'team_requirement' |
-  'career_goal', number>;
+type FirstIds = Record<
+  'team' | 'employee' | 'held_certification' | 'team_requirement' | 'career_goal',
+  number
+>;
 
 /** Where each table's ids start: above any row already there. */
 async function firstIds(db: { query(sql: string): Promise<any[]> }): Promise<FirstIds> {
@@ -200,39 +202,67 @@ function toRows(org: GeneratedOrganization, ids: Ids, first: FirstIds): TableRow
       table: 'team',
       columns: ['id', 'name', 'parent_id', 'manager_id'],
       rows: org.teams.map((t) => [
-        team(t.key), t.name, t.parentKey === null ? null : team(t.parentKey), person(t.managerKey),
+        team(t.key),
+        t.name,
+        t.parentKey === null ? null : team(t.parentKey),
+        person(t.managerKey),
       ]),
     },
     {
       table: 'employee',
       columns: ['id', 'name', 'email', 'team_id', 'experience_level', 'hire_date'],
       rows: org.employees.map((e) => [
-        person(e.key), e.name, e.email, team(e.teamKey), e.experienceLevel, e.hireDate,
+        person(e.key),
+        e.name,
+        e.email,
+        team(e.teamKey),
+        e.experienceLevel,
+        e.hireDate,
       ]),
     },
     {
       table: 'held_certification',
-      columns: ['id', 'employee_id', 'certification_id', 'earned_on', 'expires_on',
-        'credential_id', 'revoked_on', 'revoke_reason'],
+      columns: [
+        'id',
+        'employee_id',
+        'certification_id',
+        'earned_on',
+        'expires_on',
+        'credential_id',
+        'revoked_on',
+        'revoke_reason',
+      ],
       rows: org.heldCertifications.map((h, i) => [
-        first.held_certification + i, person(h.employeeKey),
-        id(ids.certifications, h.certificationSlug), h.earnedOn, h.expiresOn, h.credentialId,
-        h.revokedOn, h.revokeReason,
+        first.held_certification + i,
+        person(h.employeeKey),
+        id(ids.certifications, h.certificationSlug),
+        h.earnedOn,
+        h.expiresOn,
+        h.credentialId,
+        h.revokedOn,
+        h.revokeReason,
       ]),
     },
     {
       table: 'team_requirement',
       columns: ['id', 'team_id', 'certification_id', 'skill_id', 'min_holders', 'priority'],
       rows: org.requirements.map((r, i) => [
-        first.team_requirement + i, team(r.teamKey), id(ids.certifications, r.certificationSlug),
-        id(ids.skills, r.skillSlug), r.minHolders, r.priority,
+        first.team_requirement + i,
+        team(r.teamKey),
+        id(ids.certifications, r.certificationSlug),
+        id(ids.skills, r.skillSlug),
+        r.minHolders,
+        r.priority,
       ]),
     },
     {
       table: 'career_goal',
       columns: ['id', 'employee_id', 'career_role_id', 'target_date'],
       rows: org.careerGoals.map((g, i) => [
-        first.career_goal + i, person(g.employeeKey), id(ids.roles, g.roleSlug), g.targetDate,
+        first.career_goal + i,
+        person(g.employeeKey),
+        id(ids.roles, g.roleSlug),
+        g.targetDate,
       ]),
     },
   ];

@@ -57,8 +57,7 @@ export function normalizeName(name: string): string {
 }
 
 export type NameResolution =
-  | { kind: 'certification'; slug: string }
-  | { kind: 'category'; name: string };
+  { kind: 'certification'; slug: string } | { kind: 'category'; name: string };
 
 /** Normalized alias → certification slug, with the categories beside it. */
 export class AliasIndex {
@@ -68,7 +67,10 @@ export class AliasIndex {
   constructor(certifications: readonly CertificationRecord[]) {
     const slugs = new Set(certifications.map((c) => c.slug));
     const entries: [string, string][] = [
-      ...certifications.flatMap((c): [string, string][] => [[c.name, c.slug], [c.slug, c.slug]]),
+      ...certifications.flatMap((c): [string, string][] => [
+        [c.name, c.slug],
+        [c.slug, c.slug],
+      ]),
       ...ALIASES,
     ];
     for (const [alias, slug] of entries) {

@@ -41,7 +41,9 @@ function checkEverythingUsed(guide: ExtractedGuide): void {
     const members = [
       ...[...cls.attributes].map(([name, a]) => ({ name, line: a.line, data: holdsData(a.value) })),
       ...[...cls.methods].map(([name, m]) => ({
-        name, line: m.line, data: m.returns.some((r) => holdsData(r.value)),
+        name,
+        line: m.line,
+        data: m.returns.some((r) => holdsData(r.value)),
       })),
     ];
     for (const member of members) {

@@ -28,8 +28,11 @@ export const CERTIFICATION_SOURCES: readonly {
   { cls: 'CourseraCertifications', attribute: 'specializations', provider: 'coursera' },
   { cls: 'EdXCertifications', attribute: 'micromasters', provider: 'edx' },
   { cls: 'CFACertifications', attribute: 'certifications', provider: 'cfa_institute' },
-  { cls: 'HealthcareCertifications', attribute: 'certifications',
-    provider: 'various_institutions' },
+  {
+    cls: 'HealthcareCertifications',
+    attribute: 'certifications',
+    provider: 'various_institutions',
+  },
 ];
 
 /**
@@ -37,41 +40,109 @@ export const CERTIFICATION_SOURCES: readonly {
  * incomplete data (no cost, validity or level), filed under the section that names them.
  */
 const NAMED_ONLY: readonly { slug: string; name: string; provider: string; namedIn: string }[] = [
-  { slug: 'aws_cloud_practitioner', name: 'AWS Cloud Practitioner', provider: 'aws',
-    namedIn: 'AWSCertifications' },
-  { slug: 'google_cloud_associate_cloud_engineer', name: 'Google Cloud Associate Cloud Engineer',
-    provider: 'google_cloud', namedIn: 'GoogleCloudCertifications' },
-  { slug: 'az_900', name: 'AZ-900: Azure Fundamentals', provider: 'microsoft',
-    namedIn: 'AzureCertifications' },
-  { slug: 'datacamp_python_programmer', name: 'Python Programmer', provider: 'datacamp',
-    namedIn: 'DataCampCertifications' },
-  { slug: 'cfa_level_1', name: 'CFA Level I', provider: 'cfa_institute',
-    namedIn: 'CFACertifications' },
-  { slug: 'cfa_level_2', name: 'CFA Level II', provider: 'cfa_institute',
-    namedIn: 'CFACertifications' },
-  { slug: 'medical_imaging_specialization', name: 'Medical Imaging Specialization',
-    provider: 'various_institutions', namedIn: 'HealthcareCertifications' },
-  { slug: 'clinical_data_science', name: 'Clinical Data Science', provider: 'various_institutions',
-    namedIn: 'HealthcareCertifications' },
+  {
+    slug: 'aws_cloud_practitioner',
+    name: 'AWS Cloud Practitioner',
+    provider: 'aws',
+    namedIn: 'AWSCertifications',
+  },
+  {
+    slug: 'google_cloud_associate_cloud_engineer',
+    name: 'Google Cloud Associate Cloud Engineer',
+    provider: 'google_cloud',
+    namedIn: 'GoogleCloudCertifications',
+  },
+  {
+    slug: 'az_900',
+    name: 'AZ-900: Azure Fundamentals',
+    provider: 'microsoft',
+    namedIn: 'AzureCertifications',
+  },
+  {
+    slug: 'datacamp_python_programmer',
+    name: 'Python Programmer',
+    provider: 'datacamp',
+    namedIn: 'DataCampCertifications',
+  },
+  {
+    slug: 'cfa_level_1',
+    name: 'CFA Level I',
+    provider: 'cfa_institute',
+    namedIn: 'CFACertifications',
+  },
+  {
+    slug: 'cfa_level_2',
+    name: 'CFA Level II',
+    provider: 'cfa_institute',
+    namedIn: 'CFACertifications',
+  },
+  {
+    slug: 'medical_imaging_specialization',
+    name: 'Medical Imaging Specialization',
+    provider: 'various_institutions',
+    namedIn: 'HealthcareCertifications',
+  },
+  {
+    slug: 'clinical_data_science',
+    name: 'Clinical Data Science',
+    provider: 'various_institutions',
+    namedIn: 'HealthcareCertifications',
+  },
 ];
 
 /** Every key a certification dict may have; another one fails rather than being dropped. */
 const KNOWN_KEYS = new Set([
-  'name', 'provider', 'university', 'instructor', 'level', 'duration', 'cost', 'validity',
-  'prerequisites', 'exam_topics', 'topics', 'study_resources', 'courses', 'exam_format', 'focus',
-  'recognition', 'credit',
+  'name',
+  'provider',
+  'university',
+  'instructor',
+  'level',
+  'duration',
+  'cost',
+  'validity',
+  'prerequisites',
+  'exam_topics',
+  'topics',
+  'study_resources',
+  'courses',
+  'exam_format',
+  'focus',
+  'recognition',
+  'credit',
 ]);
 
 function emptyRecord(slug: string, name: string, providerSlug: string): CertificationRecord {
   return {
-    slug, name, providerSlug, university: null, instructor: null,
-    levelRaw: null, levelMin: null, levelMax: null,
-    durationRaw: null, durationMin: null, durationMax: null, durationUnit: null,
+    slug,
+    name,
+    providerSlug,
+    university: null,
+    instructor: null,
+    levelRaw: null,
+    levelMin: null,
+    levelMax: null,
+    durationRaw: null,
+    durationMin: null,
+    durationMax: null,
+    durationUnit: null,
     durationPerCourse: false,
-    costRaw: null, costKind: 'UNKNOWN', costLowCents: null, costHighCents: null,
-    validityRaw: null, validityKind: 'UNKNOWN', validityMonths: null,
-    examFormat: null, focus: null, recognition: null, credit: null, studyResources: [],
-    dataComplete: false, sourceSection: '', prerequisites: [], examTopics: [], courses: [],
+    costRaw: null,
+    costKind: 'UNKNOWN',
+    costLowCents: null,
+    costHighCents: null,
+    validityRaw: null,
+    validityKind: 'UNKNOWN',
+    validityMonths: null,
+    examFormat: null,
+    focus: null,
+    recognition: null,
+    credit: null,
+    studyResources: [],
+    dataComplete: false,
+    sourceSection: '',
+    prerequisites: [],
+    examTopics: [],
+    courses: [],
   };
 }
 
@@ -102,8 +173,8 @@ function mapCertification(
   const costRaw = text('cost');
   const validityRaw = text('validity');
   const level = levelRaw === null ? null : parseAt(parseLevel, levelRaw, `${where}.level`);
-  const duration = durationRaw === null ? null
-    : parseAt(parseDuration, durationRaw, `${where}.duration`);
+  const duration =
+    durationRaw === null ? null : parseAt(parseDuration, durationRaw, `${where}.duration`);
   const cost = parseAt(parseCost, costRaw, `${where}.cost`);
   const validity = parseAt(parseValidity, validityRaw, `${where}.validity`);
 
@@ -133,8 +204,10 @@ function mapCertification(
     studyResources: optionalStringList(dict, 'study_resources', where),
     dataComplete: true,
     sourceSection,
-    prerequisites: optionalStringList(dict, 'prerequisites', where)
-      .map((raw) => ({ raw, prerequisiteSlug: null })),
+    prerequisites: optionalStringList(dict, 'prerequisites', where).map((raw) => ({
+      raw,
+      prerequisiteSlug: null,
+    })),
     examTopics: [
       ...optionalStringList(dict, 'exam_topics', where),
       ...optionalStringList(dict, 'topics', where),
@@ -158,9 +231,8 @@ export function buildCertifications(
     return [...asDict(classAttribute(guide, cls, attribute), where)].map(([slug, value]) => {
       const dict = asDict(value, `${where}.${slug}`);
       const named = optionalString(dict, 'provider', `${where}.${slug}`);
-      const owner = named === null
-        ? provider
-        : providerSlugByName(named, `${where}.${slug}.provider`);
+      const owner =
+        named === null ? provider : providerSlugByName(named, `${where}.${slug}.provider`);
       return mapCertification(slug, dict, `${where}.${slug}`, owner, section);
     });
   });

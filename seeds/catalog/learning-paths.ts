@@ -44,58 +44,156 @@ interface PathSpec {
 
 /** Every path and study plan of the guide, in guide order. */
 export const PATH_SPECS: readonly PathSpec[] = [
-  { slug: 'aws_12_week_study_plan', name: 'AWS 12-week study plan', cls: 'AWSCertifications',
-    method: 'create_study_plan', provider: 'aws', rule: 'phase' },
-  { slug: 'google_cloud_certification_path', name: 'Google Cloud certification path',
-    cls: 'GoogleCloudCertifications', method: 'get_google_certification_path',
-    provider: 'google_cloud', rule: 'credential' },
-  { slug: 'azure_ml_learning_path', name: 'Azure ML learning path', cls: 'AzureCertifications',
-    method: 'get_azure_learning_path', provider: 'microsoft', rule: 'credential' },
-  { slug: 'ibm_certification_study_plan', name: 'IBM certification study plan',
-    cls: 'IBMCertifications', method: 'get_ibm_certification_plan', provider: 'ibm',
-    rule: 'phase' },
-  { slug: 'nvidia_dli_learning_path', name: 'NVIDIA DLI learning path', cls: 'NVIDIACertifications',
-    method: 'get_nvidia_learning_path', provider: 'nvidia', rule: 'course' },
-  { slug: 'tensorflow_study_plan', name: 'TensorFlow certification study plan',
-    cls: 'TensorFlowCertifications', method: 'get_tensorflow_study_plan', provider: 'tensorflow',
-    rule: 'phase' },
-  { slug: 'datacamp_learning_path', name: 'DataCamp learning path', cls: 'DataCampCertifications',
-    method: 'get_datacamp_learning_path', provider: 'datacamp', rule: 'phase',
-    qualifier: 'DataCamp' },
-  { slug: 'coursera_learning_path', name: 'Coursera specialization learning path',
-    cls: 'CourseraCertifications', method: 'get_coursera_learning_path', provider: 'coursera',
-    rule: 'credential' },
-  { slug: 'edx_data_science_path', name: 'edX MicroMasters learning path: data science',
-    cls: 'EdXCertifications', method: 'get_edx_learning_path', provider: 'edx', rule: 'phase',
-    entry: 'data_science' },
-  { slug: 'edx_artificial_intelligence_path',
-    name: 'edX MicroMasters learning path: artificial intelligence', cls: 'EdXCertifications',
-    method: 'get_edx_learning_path', provider: 'edx', rule: 'phase',
-    entry: 'artificial_intelligence' },
-  { slug: 'finance_ml_path', name: 'Finance ML certification path', cls: 'CFACertifications',
-    method: 'get_finance_ml_path', provider: 'cfa_institute', rule: 'credential' },
-  { slug: 'healthcare_ml_path', name: 'Healthcare ML certification path',
-    cls: 'HealthcareCertifications', method: 'get_healthcare_ml_path',
-    provider: 'various_institutions', rule: 'credential', rules: { prerequisites: 'details' } },
+  {
+    slug: 'aws_12_week_study_plan',
+    name: 'AWS 12-week study plan',
+    cls: 'AWSCertifications',
+    method: 'create_study_plan',
+    provider: 'aws',
+    rule: 'phase',
+  },
+  {
+    slug: 'google_cloud_certification_path',
+    name: 'Google Cloud certification path',
+    cls: 'GoogleCloudCertifications',
+    method: 'get_google_certification_path',
+    provider: 'google_cloud',
+    rule: 'credential',
+  },
+  {
+    slug: 'azure_ml_learning_path',
+    name: 'Azure ML learning path',
+    cls: 'AzureCertifications',
+    method: 'get_azure_learning_path',
+    provider: 'microsoft',
+    rule: 'credential',
+  },
+  {
+    slug: 'ibm_certification_study_plan',
+    name: 'IBM certification study plan',
+    cls: 'IBMCertifications',
+    method: 'get_ibm_certification_plan',
+    provider: 'ibm',
+    rule: 'phase',
+  },
+  {
+    slug: 'nvidia_dli_learning_path',
+    name: 'NVIDIA DLI learning path',
+    cls: 'NVIDIACertifications',
+    method: 'get_nvidia_learning_path',
+    provider: 'nvidia',
+    rule: 'course',
+  },
+  {
+    slug: 'tensorflow_study_plan',
+    name: 'TensorFlow certification study plan',
+    cls: 'TensorFlowCertifications',
+    method: 'get_tensorflow_study_plan',
+    provider: 'tensorflow',
+    rule: 'phase',
+  },
+  {
+    slug: 'datacamp_learning_path',
+    name: 'DataCamp learning path',
+    cls: 'DataCampCertifications',
+    method: 'get_datacamp_learning_path',
+    provider: 'datacamp',
+    rule: 'phase',
+    qualifier: 'DataCamp',
+  },
+  {
+    slug: 'coursera_learning_path',
+    name: 'Coursera specialization learning path',
+    cls: 'CourseraCertifications',
+    method: 'get_coursera_learning_path',
+    provider: 'coursera',
+    rule: 'credential',
+  },
+  {
+    slug: 'edx_data_science_path',
+    name: 'edX MicroMasters learning path: data science',
+    cls: 'EdXCertifications',
+    method: 'get_edx_learning_path',
+    provider: 'edx',
+    rule: 'phase',
+    entry: 'data_science',
+  },
+  {
+    slug: 'edx_artificial_intelligence_path',
+    name: 'edX MicroMasters learning path: artificial intelligence',
+    cls: 'EdXCertifications',
+    method: 'get_edx_learning_path',
+    provider: 'edx',
+    rule: 'phase',
+    entry: 'artificial_intelligence',
+  },
+  {
+    slug: 'finance_ml_path',
+    name: 'Finance ML certification path',
+    cls: 'CFACertifications',
+    method: 'get_finance_ml_path',
+    provider: 'cfa_institute',
+    rule: 'credential',
+  },
+  {
+    slug: 'healthcare_ml_path',
+    name: 'Healthcare ML certification path',
+    cls: 'HealthcareCertifications',
+    method: 'get_healthcare_ml_path',
+    provider: 'various_institutions',
+    rule: 'credential',
+    rules: { prerequisites: 'details' },
+  },
   ...(['beginner', 'intermediate', 'advanced'] as const).map((level, i): PathSpec => ({
-    slug: `short_term_${level}`, name: `Short-term certifications: ${level}`,
-    cls: 'CertificationStrategy', method: 'get_short_term_certifications', provider: null,
-    rule: 'credential', timelineInDoc: true,
+    slug: `short_term_${level}`,
+    name: `Short-term certifications: ${level}`,
+    cls: 'CertificationStrategy',
+    method: 'get_short_term_certifications',
+    provider: null,
+    rule: 'credential',
+    timelineInDoc: true,
     // The final 'else' serves every level the two before it do not: that is 'advanced'.
     guard: {
-      header: [`if experience_level == 'beginner'`, `elif experience_level == 'intermediate'`,
-        'else'][i],
+      header: [
+        `if experience_level == 'beginner'`,
+        `elif experience_level == 'intermediate'`,
+        'else',
+      ][i],
       label: 'short_term',
     },
   })),
-  { slug: 'study_schedule', name: 'Study schedule', cls: 'CertificationStrategy',
-    method: 'create_study_schedule', provider: null, rule: 'text' },
-  { slug: 'cloud_platform_study_plan', name: 'Cloud platform certification study plan',
-    cls: 'ExamPreparation', method: 'get_cloud_study_plan', provider: null, rule: 'phase' },
-  { slug: 'renewal_schedule', name: 'Renewal schedule', cls: 'CertificationMaintenance',
-    method: 'create_renewal_schedule', provider: null, rule: 'text' },
-  { slug: 'ongoing_learning_plan', name: 'Ongoing learning plan', cls: 'OngoingLearning',
-    method: 'get_ongoing_learning_plan', provider: null, rule: 'details' },
+  {
+    slug: 'study_schedule',
+    name: 'Study schedule',
+    cls: 'CertificationStrategy',
+    method: 'create_study_schedule',
+    provider: null,
+    rule: 'text',
+  },
+  {
+    slug: 'cloud_platform_study_plan',
+    name: 'Cloud platform certification study plan',
+    cls: 'ExamPreparation',
+    method: 'get_cloud_study_plan',
+    provider: null,
+    rule: 'phase',
+  },
+  {
+    slug: 'renewal_schedule',
+    name: 'Renewal schedule',
+    cls: 'CertificationMaintenance',
+    method: 'create_renewal_schedule',
+    provider: null,
+    rule: 'text',
+  },
+  {
+    slug: 'ongoing_learning_plan',
+    name: 'Ongoing learning plan',
+    cls: 'OngoingLearning',
+    method: 'get_ongoing_learning_plan',
+    provider: null,
+    rule: 'details',
+  },
 ];
 
 const CREDENTIAL_KEYS = ['certification', 'program'];
@@ -109,8 +207,14 @@ interface StepContext {
 
 function step(label: string, title: string, slug: string | null = null): LearningPathStepRecord {
   return {
-    label, title, certificationSlug: slug, durationRaw: null, durationMin: null,
-    durationMax: null, durationUnit: null, details: [],
+    label,
+    title,
+    certificationSlug: slug,
+    durationRaw: null,
+    durationMin: null,
+    durationMax: null,
+    durationUnit: null,
+    details: [],
   };
 }
 
@@ -161,8 +265,11 @@ function phaseStep(ctx: StepContext, label: string, value: PyValue): LearningPat
 
   const base = credentialKey
     ? credentialStep(ctx, label, asString(phase.get(credentialKey) ?? null, where))
-    : step(label, titleKey ? asString(phase.get(titleKey) ?? null, where) : humanizeKey(label),
-      impliedCredential(ctx, phase, where));
+    : step(
+        label,
+        titleKey ? asString(phase.get(titleKey) ?? null, where) : humanizeKey(label),
+        impliedCredential(ctx, phase, where),
+      );
   const durationRaw = phase.has('duration') ? asString(phase.get('duration') ?? null, where) : null;
   const duration = durationRaw === null ? null : parseAt(parseDuration, durationRaw, where);
 
@@ -195,15 +302,17 @@ function entrySteps(ctx: StepContext, label: string, value: PyValue): LearningPa
       return [{ ...step(label, humanizeKey(label)), details: asStringList(value, where) }];
     case 'course':
       return asStringList(value, where).map((course) =>
-        step(label, course, courseOwner(ctx, course, where)));
+        step(label, course, courseOwner(ctx, course, where)),
+      );
     case 'phase':
       return [phaseStep(ctx, label, value)];
   }
 }
 
-function timelineOf(raw: string | null, where: string): Pick<
-  LearningPathRecord, 'timelineRaw' | 'timelineMinMonths' | 'timelineMaxMonths'
-> {
+function timelineOf(
+  raw: string | null,
+  where: string,
+): Pick<LearningPathRecord, 'timelineRaw' | 'timelineMinMonths' | 'timelineMaxMonths'> {
   if (raw === null) return { timelineRaw: null, timelineMinMonths: null, timelineMaxMonths: null };
   const timeline = parseAt(parseDuration, raw, `${where}.timeline`);
   if (timeline.unit !== 'MONTH') throw new Error(`${where}.timeline: "${raw}" is not in months`);

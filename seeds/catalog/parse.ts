@@ -99,8 +99,10 @@ export function parseCost(raw: string | null | undefined): ParsedCost {
   const lowCents = toCents(lowWhole, lowFraction);
   const highCents = highWhole === undefined ? lowCents : toCents(highWhole, highFraction);
   const per = suffix?.toLowerCase() ?? '';
-  const kind: CostKind = per.includes('course') ? 'PER_COURSE'
-    : per.includes('month') ? 'MONTHLY'
+  const kind: CostKind = per.includes('course')
+    ? 'PER_COURSE'
+    : per.includes('month')
+      ? 'MONTHLY'
       : 'ONE_TIME';
 
   if (highCents < lowCents) fail('cost', raw, 'a range whose low end is not above its high end');

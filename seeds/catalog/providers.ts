@@ -35,7 +35,11 @@ export function buildProviders(guide: ExtractedGuide): ProviderRecord[] {
     const policy = policies.get(slug);
     if (policy === undefined) {
       return {
-        slug, name, renewalPeriodRaw: null, renewalPeriodMonths: null, renewalRequirements: [],
+        slug,
+        name,
+        renewalPeriodRaw: null,
+        renewalPeriodMonths: null,
+        renewalRequirements: [],
       };
     }
     const dict = asDict(policy, `${where}.${slug}`);

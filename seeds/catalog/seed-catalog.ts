@@ -42,7 +42,8 @@ async function insertRows(
     }
     return `(${row.map((value) => `$${params.push(value)}`).join(', ')})`;
   });
-  const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}` +
+  const sql =
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}` +
     (returning ? ` RETURNING ${returning}` : '');
   return db.query(sql, params);
 }
@@ -68,73 +69,218 @@ export async function seedCatalog(
 ): Promise<CatalogSeedCounts> {
   const { certifications: certs, learningPaths: paths } = catalog;
 
-  const providerId = idsBySlug(await insertRows(db, 'provider',
-    ['slug', 'name', 'renewal_period_raw', 'renewal_period_months', 'renewal_requirements'],
-    catalog.providers.map((p) => [
-      p.slug, p.name, p.renewalPeriodRaw, p.renewalPeriodMonths, p.renewalRequirements,
+  const providerId = idsBySlug(
+    await insertRows(
+      db,
+      'provider',
+      ['slug', 'name', 'renewal_period_raw', 'renewal_period_months', 'renewal_requirements'],
+      catalog.providers.map((p) => [
+        p.slug,
+        p.name,
+        p.renewalPeriodRaw,
+        p.renewalPeriodMonths,
+        p.renewalRequirements,
+      ]),
+      'id, slug',
+    ),
+  );
+
+  const certId = idsBySlug(
+    await insertRows(
+      db,
+      'certification',
+      [
+        'slug',
+        'name',
+        'provider_id',
+        'university',
+        'instructor',
+        'level_raw',
+        'level_min',
+        'level_max',
+        'duration_raw',
+        'duration_min',
+        'duration_max',
+        'duration_unit',
+        'duration_per_course',
+        'cost_raw',
+        'cost_kind',
+        'cost_low_cents',
+        'cost_high_cents',
+        'validity_raw',
+        'validity_kind',
+        'validity_months',
+        'exam_format',
+        'focus',
+        'recognition',
+        'credit',
+        'study_resources',
+        'data_complete',
+        'source_section',
+      ],
+      certs.map((c) => [
+        c.slug,
+        c.name,
+        providerId(c.providerSlug),
+        c.university,
+        c.instructor,
+        c.levelRaw,
+        c.levelMin,
+        c.levelMax,
+        c.durationRaw,
+        c.durationMin,
+        c.durationMax,
+        c.durationUnit,
+        c.durationPerCourse,
+        c.costRaw,
+        c.costKind,
+        c.costLowCents,
+        c.costHighCents,
+        c.validityRaw,
+        c.validityKind,
+        c.validityMonths,
+        c.examFormat,
+        c.focus,
+        c.recognition,
+        c.credit,
+        c.studyResources,
+        c.dataComplete,
+        c.sourceSection,
+      ]),
+      'id, slug',
+    ),
+  );
+
+  const prerequisites = certs.flatMap((c) =>
+    c.prerequisites.map((p, i) => [certId(c.slug), i + 1, p.raw, certId(p.prerequisiteSlug)]),
+  );
+  const examTopics = certs.flatMap((c) =>
+    c.examTopics.map((t, i) => [
+      certId(c.slug),
+      i + 1,
+      t.name,
+      t.weightRaw,
+      t.weight?.min ?? null,
+      t.weight?.max ?? null,
     ]),
-    'id, slug'));
-
-  const certId = idsBySlug(await insertRows(db, 'certification', [
-    'slug', 'name', 'provider_id', 'university', 'instructor', 'level_raw', 'level_min',
-    'level_max', 'duration_raw', 'duration_min', 'duration_max', 'duration_unit',
-    'duration_per_course', 'cost_raw', 'cost_kind', 'cost_low_cents', 'cost_high_cents',
-    'validity_raw', 'validity_kind', 'validity_months', 'exam_format', 'focus', 'recognition',
-    'credit', 'study_resources', 'data_complete', 'source_section',
-  ], certs.map((c) => [
-    c.slug, c.name, providerId(c.providerSlug), c.university, c.instructor, c.levelRaw,
-    c.levelMin, c.levelMax, c.durationRaw, c.durationMin, c.durationMax, c.durationUnit,
-    c.durationPerCourse, c.costRaw, c.costKind, c.costLowCents, c.costHighCents, c.validityRaw,
-    c.validityKind, c.validityMonths, c.examFormat, c.focus, c.recognition, c.credit,
-    c.studyResources, c.dataComplete, c.sourceSection,
-  ]), 'id, slug'));
-
-  const prerequisites = certs.flatMap((c) => c.prerequisites.map((p, i) => [
-    certId(c.slug), i + 1, p.raw, certId(p.prerequisiteSlug),
-  ]));
-  const examTopics = certs.flatMap((c) => c.examTopics.map((t, i) => [
-    certId(c.slug), i + 1, t.name, t.weightRaw, t.weight?.min ?? null, t.weight?.max ?? null,
-  ]));
-  const courses = certs.flatMap((c) => c.courses.map((k, i) => [
-    certId(c.slug), i + 1, k.group, k.name,
-  ]));
-  await insertRows(db, 'certification_alias', ['alias', 'certification_id'],
-    catalog.aliases.map((a) => [a.alias, certId(a.certificationSlug)]));
-  await insertRows(db, 'certification_prerequisite',
-    ['certification_id', 'position', 'raw', 'prerequisite_id'], prerequisites);
-  await insertRows(db, 'exam_topic',
-    ['certification_id', 'position', 'name', 'weight_raw', 'weight_min', 'weight_max'], examTopics);
+  );
+  const courses = certs.flatMap((c) =>
+    c.courses.map((k, i) => [certId(c.slug), i + 1, k.group, k.name]),
+  );
+  await insertRows(
+    db,
+    'certification_alias',
+    ['alias', 'certification_id'],
+    catalog.aliases.map((a) => [a.alias, certId(a.certificationSlug)]),
+  );
+  await insertRows(
+    db,
+    'certification_prerequisite',
+    ['certification_id', 'position', 'raw', 'prerequisite_id'],
+    prerequisites,
+  );
+  await insertRows(
+    db,
+    'exam_topic',
+    ['certification_id', 'position', 'name', 'weight_raw', 'weight_min', 'weight_max'],
+    examTopics,
+  );
   await insertRows(db, 'course', ['certification_id', 'position', 'course_group', 'name'], courses);
 
-  const skillId = idsBySlug(await insertRows(db, 'skill', ['slug', 'name'],
-    catalog.skills.map((s) => [s.slug, s.name]), 'id, slug'));
-  await insertRows(db, 'certification_skill', ['certification_id', 'skill_id', 'evidence'],
-    catalog.skillLinks.map((l) => [certId(l.certificationSlug), skillId(l.skillSlug), l.evidence]));
+  const skillId = idsBySlug(
+    await insertRows(
+      db,
+      'skill',
+      ['slug', 'name'],
+      catalog.skills.map((s) => [s.slug, s.name]),
+      'id, slug',
+    ),
+  );
+  await insertRows(
+    db,
+    'certification_skill',
+    ['certification_id', 'skill_id', 'evidence'],
+    catalog.skillLinks.map((l) => [certId(l.certificationSlug), skillId(l.skillSlug), l.evidence]),
+  );
 
-  const pathId = idsBySlug(await insertRows(db, 'learning_path', [
-    'slug', 'name', 'provider_id', 'timeline_raw', 'timeline_min_months', 'timeline_max_months',
-    'source_section',
-  ], paths.map((p) => [
-    p.slug, p.name, providerId(p.providerSlug), p.timelineRaw, p.timelineMinMonths,
-    p.timelineMaxMonths, p.sourceSection,
-  ]), 'id, slug'));
-  const steps = paths.flatMap((p) => p.steps.map((s, i) => [
-    pathId(p.slug), i + 1, s.label, s.title, certId(s.certificationSlug), s.durationRaw,
-    s.durationMin, s.durationMax, s.durationUnit, s.details,
-  ]));
-  await insertRows(db, 'learning_path_step', [
-    'learning_path_id', 'position', 'label', 'title', 'certification_id', 'duration_raw',
-    'duration_min', 'duration_max', 'duration_unit', 'details',
-  ], steps);
+  const pathId = idsBySlug(
+    await insertRows(
+      db,
+      'learning_path',
+      [
+        'slug',
+        'name',
+        'provider_id',
+        'timeline_raw',
+        'timeline_min_months',
+        'timeline_max_months',
+        'source_section',
+      ],
+      paths.map((p) => [
+        p.slug,
+        p.name,
+        providerId(p.providerSlug),
+        p.timelineRaw,
+        p.timelineMinMonths,
+        p.timelineMaxMonths,
+        p.sourceSection,
+      ]),
+      'id, slug',
+    ),
+  );
+  const steps = paths.flatMap((p) =>
+    p.steps.map((s, i) => [
+      pathId(p.slug),
+      i + 1,
+      s.label,
+      s.title,
+      certId(s.certificationSlug),
+      s.durationRaw,
+      s.durationMin,
+      s.durationMax,
+      s.durationUnit,
+      s.details,
+    ]),
+  );
+  await insertRows(
+    db,
+    'learning_path_step',
+    [
+      'learning_path_id',
+      'position',
+      'label',
+      'title',
+      'certification_id',
+      'duration_raw',
+      'duration_min',
+      'duration_max',
+      'duration_unit',
+      'details',
+    ],
+    steps,
+  );
 
-  const roleId = idsBySlug(await insertRows(db, 'career_role', ['slug', 'name', 'from_guide'],
-    catalog.careerRoles.map((r) => [r.slug, r.name, r.fromGuide]), 'id, slug'));
-  await insertRows(db, 'strategy_recommendation',
+  const roleId = idsBySlug(
+    await insertRows(
+      db,
+      'career_role',
+      ['slug', 'name', 'from_guide'],
+      catalog.careerRoles.map((r) => [r.slug, r.name, r.fromGuide]),
+      'id, slug',
+    ),
+  );
+  await insertRows(
+    db,
+    'strategy_recommendation',
     ['career_role_id', 'experience_level', 'position', 'raw_name', 'certification_id'],
     catalog.recommendations.map((r) => [
-      roleId(r.careerRoleSlug), r.experienceLevel, r.position, r.rawName,
+      roleId(r.careerRoleSlug),
+      r.experienceLevel,
+      r.position,
+      r.rawName,
       certId(r.certificationSlug),
-    ]));
+    ]),
+  );
 
   return {
     providers: catalog.providers.length,

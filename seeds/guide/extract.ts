@@ -28,12 +28,21 @@ const TWO_CHAR_OPS = new Set(['==', '!=', '<=', '>=', '**', '//', '->', '+=', '-
 const ONE_CHAR_OPS = new Set([...'()[]{}:,.=+-*/%<>@!&|^~;']);
 const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 const ESCAPES: Record<string, string> = {
-  '\\': '\\', "'": "'", '"': '"', n: '\n', t: '\t', r: '\r', '0': '\0',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '0': '\0',
 };
 
 /** Thrown for malformed code; the message starts with the guide line. */
 export class GuideSyntaxError extends Error {
-  constructor(readonly line: number, detail: string) {
+  constructor(
+    readonly line: number,
+    detail: string,
+  ) {
     super(`guide line ${line}: ${detail}`);
     this.name = 'GuideSyntaxError';
   }
@@ -80,8 +89,12 @@ export function tokenize(code: string, firstLine = 1): Token[] {
       pos = read.end;
       line += read.lineBreaks;
       tokens.push({
-        kind: 'string', value: read.value, line: startLine, column: start - lineStart,
-        start, end: pos,
+        kind: 'string',
+        value: read.value,
+        line: startLine,
+        column: start - lineStart,
+        start,
+        end: pos,
       });
       if (read.lineBreaks > 0) lineStart = code.lastIndexOf('\n', pos - 1) + 1;
     } else if (/[0-9]/.test(char)) {
@@ -223,7 +236,13 @@ class SelfReference {
 }
 
 type RawValue =
-  | string | number | boolean | null | RawValue[] | Map<string, RawValue> | PyExpression
+  | string
+  | number
+  | boolean
+  | null
+  | RawValue[]
+  | Map<string, RawValue>
+  | PyExpression
   | SelfReference;
 
 const CONSTANTS: Record<string, boolean | null> = { True: true, False: false, None: null };
@@ -509,7 +528,9 @@ function extractBlock(block: CodeBlock, classes: ExtractedGuide): void {
     if (!method || !cls) return;
     const attributes = cls.attributes;
     const returns = method.returns.map((r) => ({
-      value: resolveReferences(r.value, attributes), line: r.line, guard: r.guard,
+      value: resolveReferences(r.value, attributes),
+      line: r.line,
+      guard: r.guard,
     }));
     cls.methods.push({ name: method.name, line: method.line, doc: method.doc, returns });
     method = null;
@@ -522,9 +543,12 @@ function extractBlock(block: CodeBlock, classes: ExtractedGuide): void {
       name: cls.name,
       line: cls.line,
       section: block.section,
-      attributes: new Map([...attributes].map(([name, attr]) => [
-        name, { value: resolveReferences(attr.value, attributes), line: attr.line },
-      ])),
+      attributes: new Map(
+        [...attributes].map(([name, attr]) => [
+          name,
+          { value: resolveReferences(attr.value, attributes), line: attr.line },
+        ]),
+      ),
       methods: new Map(cls.methods.map((m) => [m.name, m])),
     });
     cls = null;
@@ -548,15 +572,24 @@ function extractBlock(block: CodeBlock, classes: ExtractedGuide): void {
       cls = { name: second.value, line: first.line, indent, attributes: new Map(), methods: [] };
     } else if (cls && keyword === 'def' && second?.kind === 'name') {
       method = {
-        name: second.value, line: first.line, indent, doc: null, returns: [], statements: 0,
+        name: second.value,
+        line: first.line,
+        indent,
+        doc: null,
+        returns: [],
+        statements: 0,
       };
     } else if (method && method.statements === 0 && first.kind === 'string' && line.length === 2) {
       method.doc = first.value;
     } else if (keyword !== null && GUARD_KEYWORDS.has(keyword)) {
       guards.push({ indent, text: source.replace(/:\s*$/, '') });
     } else if (
-      cls && keyword === 'self' && second?.value === '.' && third?.kind === 'name' &&
-      fourth?.kind === 'op' && fourth.value === '='
+      cls &&
+      keyword === 'self' &&
+      second?.value === '.' &&
+      third?.kind === 'name' &&
+      fourth?.kind === 'op' &&
+      fourth.value === '='
     ) {
       if (cls.attributes.has(third.value)) {
         throw new GuideSyntaxError(first.line, `self.${third.value} is assigned twice`);
@@ -603,8 +636,10 @@ function index(target: PyValue, key: Key, ref: SelfReference): PyValue {
     return target.slice(key.from ?? 0, key.to ?? target.length);
   }
   const found =
-    target instanceof Map && typeof key === 'string' ? target.get(key)
-      : Array.isArray(target) && typeof key === 'number' ? target.at(key)
+    target instanceof Map && typeof key === 'string'
+      ? target.get(key)
+      : Array.isArray(target) && typeof key === 'number'
+        ? target.at(key)
         : undefined;
   if (found === undefined) {
     throw new GuideSyntaxError(ref.line, `${ref.source}: no item ${JSON.stringify(key)}`);

@@ -96,15 +96,40 @@ const LEVELS: readonly ExperienceLevel[] = ['BEGINNER', 'INTERMEDIATE', 'ADVANCE
 const PRIORITIES: readonly RequirementPriority[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
 
 const DEPARTMENTS = [
-  'Data Science', 'ML Platform', 'Research', 'Analytics', 'Applied AI', 'Data Engineering',
-  'Computer Vision', 'Language Technologies', 'Forecasting', 'Personalization',
-  'Risk Modeling', 'Healthcare AI',
+  'Data Science',
+  'ML Platform',
+  'Research',
+  'Analytics',
+  'Applied AI',
+  'Data Engineering',
+  'Computer Vision',
+  'Language Technologies',
+  'Forecasting',
+  'Personalization',
+  'Risk Modeling',
+  'Healthcare AI',
 ];
 const TEAM_TOPICS = [
-  'Modeling', 'Experimentation', 'Feature Store', 'Model Serving', 'Training Infrastructure',
-  'Evaluation', 'Data Quality', 'Labeling', 'Insights', 'Demand Forecasting', 'Recommendations',
-  'Search Ranking', 'Fraud Detection', 'Vision', 'Speech', 'NLP', 'Causal Inference',
-  'Optimization', 'MLOps', 'Pipelines',
+  'Modeling',
+  'Experimentation',
+  'Feature Store',
+  'Model Serving',
+  'Training Infrastructure',
+  'Evaluation',
+  'Data Quality',
+  'Labeling',
+  'Insights',
+  'Demand Forecasting',
+  'Recommendations',
+  'Search Ranking',
+  'Fraud Detection',
+  'Vision',
+  'Speech',
+  'NLP',
+  'Causal Inference',
+  'Optimization',
+  'MLOps',
+  'Pipelines',
 ];
 const SUB_TEAM_SUFFIXES = ['Core', 'Tooling', 'Applied', 'Operations', 'Quality', 'Research'];
 const REVOKE_REASONS = [
@@ -329,13 +354,7 @@ function tenureDays(level: ExperienceLevel, manager: boolean, random: Random): n
 
 type ExpiryWindow = 'EXPIRED' | 'DAYS_90' | 'DAYS_180' | 'DAYS_365' | 'BEYOND';
 type Scenario =
-  | ExpiryWindow
-  | 'LIFETIME'
-  | 'UNKNOWN'
-  | 'LEAP_DAY'
-  | 'AUGUST_31'
-  | 'REVOKED'
-  | 'RENEWAL';
+  ExpiryWindow | 'LIFETIME' | 'UNKNOWN' | 'LEAP_DAY' | 'AUGUST_31' | 'REVOKED' | 'RENEWAL';
 
 const WINDOWS: readonly ExpiryWindow[] = ['EXPIRED', 'DAYS_90', 'DAYS_180', 'DAYS_365', 'BEYOND'];
 const WINDOW_WEIGHTS = [20, 9, 8, 13, 50];
@@ -360,7 +379,13 @@ const COUNT_WEIGHTS = [9, 15, 20, 20, 15, 10, 7, 4];
 const VALIDITY_WEIGHT: Record<ValidityKind, number> = { FIXED: 4, LIFETIME: 1, UNKNOWN: 0.6 };
 /** Cases every organization shows at least once, placed on employees spread over the org. */
 const SCENARIOS: readonly Scenario[] = [
-  ...WINDOWS, 'LIFETIME', 'UNKNOWN', 'LEAP_DAY', 'AUGUST_31', 'REVOKED', 'RENEWAL',
+  ...WINDOWS,
+  'LIFETIME',
+  'UNKNOWN',
+  'LEAP_DAY',
+  'AUGUST_31',
+  'REVOKED',
+  'RENEWAL',
 ];
 
 class HeldCertificationBuilder {
@@ -489,9 +514,10 @@ class HeldCertificationBuilder {
   }
 
   private revoke(record: GeneratedHeldCertification): void {
-    const end = record.expiresOn !== null && record.expiresOn < this.dates.asOf
-      ? record.expiresOn
-      : this.dates.asOf;
+    const end =
+      record.expiresOn !== null && record.expiresOn < this.dates.asOf
+        ? record.expiresOn
+        : this.dates.asOf;
     const span = daysBetween(record.earnedOn, end);
     record.revokedOn = addDays(record.earnedOn, this.random.int(Math.min(span, 30), span));
     record.revokeReason = this.random.pick(REVOKE_REASONS);
@@ -714,10 +740,12 @@ function buildCareerGoals(
   for (const employee of employees) {
     if (!random.chance(0.55)) continue;
     // The first goals take each role in turn, so every role has someone aiming at it.
-    const roleSlug = roles[goals.length] ?? random.weightedPick(
-      roles,
-      roles.map((role) => ROLE_WEIGHTS[role]?.[employee.experienceLevel] ?? 1),
-    );
+    const roleSlug =
+      roles[goals.length] ??
+      random.weightedPick(
+        roles,
+        roles.map((role) => ROLE_WEIGHTS[role]?.[employee.experienceLevel] ?? 1),
+      );
     const targetDate = dates.plusMonths(dates.asOf, random.int(3, 36));
     goals.push({ employeeKey: employee.key, roleSlug, targetDate });
   }

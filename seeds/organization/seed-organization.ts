@@ -247,8 +247,13 @@ async function forChunks<T>(items: readonly T[], run: (chunk: readonly T[]) => P
 
 /** Rows written, counting the manager update as one row a team. */
 function totalRows(org: GeneratedOrganization): number {
-  return 2 * org.teams.length + org.employees.length + org.heldCertifications.length +
-    org.requirements.length + org.careerGoals.length;
+  return (
+    2 * org.teams.length +
+    org.employees.length +
+    org.heldCertifications.length +
+    org.requirements.length +
+    org.careerGoals.length
+  );
 }
 
 class Progress {

@@ -45,7 +45,9 @@ export async function prepareDatabase(
           employees: options.demoEmployees,
           asOf: options.demoAsOf,
         });
-        options.log(`seeded the demo organization as of ${options.demoAsOf}: ${JSON.stringify(org)}`);
+        options.log(
+          `seeded the demo organization as of ${options.demoAsOf}: ${JSON.stringify(org)}`,
+        );
       }
       await runner.commitTransaction();
     } catch (error) {
@@ -54,7 +56,9 @@ export async function prepareDatabase(
     }
     return { migrations: applied.map((m) => m.name), seeded: true };
   } finally {
-    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await runner
+      .query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY])
+      .catch(() => undefined);
     await runner.release();
   }
 }

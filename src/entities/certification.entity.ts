@@ -30,10 +30,22 @@ export class Certification {
   @Column({ name: 'level_raw', type: 'text', nullable: true })
   levelRaw: string | null;
 
-  @Column({ name: 'level_min', type: 'enum', enum: ExperienceLevel, enumName: 'experience_level', nullable: true })
+  @Column({
+    name: 'level_min',
+    type: 'enum',
+    enum: ExperienceLevel,
+    enumName: 'experience_level',
+    nullable: true,
+  })
   levelMin: ExperienceLevel | null;
 
-  @Column({ name: 'level_max', type: 'enum', enum: ExperienceLevel, enumName: 'experience_level', nullable: true })
+  @Column({
+    name: 'level_max',
+    type: 'enum',
+    enum: ExperienceLevel,
+    enumName: 'experience_level',
+    nullable: true,
+  })
   levelMax: ExperienceLevel | null;
 
   @Column({ name: 'duration_raw', type: 'text', nullable: true })
@@ -45,7 +57,13 @@ export class Certification {
   @Column({ name: 'duration_max', type: 'integer', nullable: true })
   durationMax: number | null;
 
-  @Column({ name: 'duration_unit', type: 'enum', enum: DurationUnit, enumName: 'duration_unit', nullable: true })
+  @Column({
+    name: 'duration_unit',
+    type: 'enum',
+    enum: DurationUnit,
+    enumName: 'duration_unit',
+    nullable: true,
+  })
   durationUnit: DurationUnit | null;
 
   @Column({ name: 'duration_per_course', type: 'boolean' })

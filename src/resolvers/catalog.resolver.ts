@@ -67,7 +67,8 @@ export class CatalogResolver {
     @Ctx() { db }: Context,
     @Arg('filter', () => CertificationFilterInput, { nullable: true })
     filter: CertificationFilterInput | null,
-    @Arg('sort', () => CertificationSortInput, { nullable: true }) sort: CertificationSortInput | null,
+    @Arg('sort', () => CertificationSortInput, { nullable: true })
+    sort: CertificationSortInput | null,
   ) {
     return new CatalogService(db).certifications(
       {
@@ -99,7 +100,9 @@ export class CatalogResolver {
     return new CatalogService(db).skills();
   }
 
-  @Query(() => [LearningPathType], { description: 'Every learning path and study plan of the guide.' })
+  @Query(() => [LearningPathType], {
+    description: 'Every learning path and study plan of the guide.',
+  })
   learningPaths(@Ctx() { db }: Context) {
     return new CatalogService(db).learningPaths();
   }

@@ -59,7 +59,8 @@ export class CertificationResolver {
 
   @FieldResolver(() => CentsScalar, {
     nullable: true,
-    description: 'What keeping it costs at expiry: the exam fee again; 0 if lifetime; null if unknown.',
+    description:
+      'What keeping it costs at expiry: the exam fee again; 0 if lifetime; null if unknown.',
   })
   renewalCost(@Root() cert: CertificationType): number | null {
     return renewalCostCents(cert);

@@ -12,10 +12,7 @@ import {
   CareerPlanResolver,
   CareerPlanStepResolver,
 } from './career-plan.resolver';
-import {
-  CareerRoleResolver,
-  CatalogResolver,
-} from './catalog.resolver';
+import { CareerRoleResolver, CatalogResolver } from './catalog.resolver';
 import {
   CertificationResolver,
   LearningPathResolver,

@@ -160,7 +160,8 @@ export class OrganizationMutationResolver {
   }
 
   @Mutation(() => TeamRequirementType, {
-    description: "Creates or updates the team's requirement for a certification or skill. LND_ADMIN.",
+    description:
+      "Creates or updates the team's requirement for a certification or skill. LND_ADMIN.",
   })
   async setTeamRequirement(
     @Ctx() ctx: Context,

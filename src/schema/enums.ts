@@ -1,11 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import {
-  CostKind,
-  DurationUnit,
-  ExperienceLevel,
-  Priority,
-  ValidityKind,
-} from '../entities/enums';
+import { CostKind, DurationUnit, ExperienceLevel, Priority, ValidityKind } from '../entities/enums';
 
 registerEnumType(ExperienceLevel, { name: 'ExperienceLevel' });
 registerEnumType(Priority, {

@@ -19,7 +19,10 @@ export class AppError extends GraphQLError {
 /** The client sent a value that breaks the contract; `field` names the argument at fault. */
 export class BadInputError extends AppError {
   constructor(field: string, message: string, value?: unknown) {
-    super(`${field}: ${message}`, 'BAD_USER_INPUT', { field, ...(value === undefined ? {} : { value }) });
+    super(`${field}: ${message}`, 'BAD_USER_INPUT', {
+      field,
+      ...(value === undefined ? {} : { value }),
+    });
   }
 }
 

@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import {
+  createRemoteJWKSet,
+  errors as joseErrors,
+  jwtVerify,
+  SignJWT,
+  type JWTVerifyGetKey,
+} from 'jose';
 import { AppError } from '../schema/errors';
 
 export enum Role {
@@ -150,13 +156,16 @@ export class Authenticator {
         throw new UnauthenticatedError('the token subject must be an employee id');
       }
       if (typeof role !== 'string' || !(role in Role)) {
-        throw new UnauthenticatedError(`the token role must be one of ${Object.keys(Role).join(', ')}`);
+        throw new UnauthenticatedError(
+          `the token role must be one of ${Object.keys(Role).join(', ')}`,
+        );
       }
       // requiredClaims makes jose check that exp is there and a number.
       return { viewer: { employeeId, role: role as Role }, exp: payload.exp as number };
     } catch (error) {
       if (error instanceof UnauthenticatedError) throw error;
-      if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('the token has expired');
+      if (error instanceof joseErrors.JWTExpired)
+        throw new UnauthenticatedError('the token has expired');
       if (error instanceof joseErrors.JOSEError) {
         throw new UnauthenticatedError('the token is not valid for this service');
       }

@@ -25,7 +25,11 @@ export interface CertificationSort {
   descending: boolean;
 }
 
-const LEVEL_ORDER = [ExperienceLevel.BEGINNER, ExperienceLevel.INTERMEDIATE, ExperienceLevel.ADVANCED];
+const LEVEL_ORDER = [
+  ExperienceLevel.BEGINNER,
+  ExperienceLevel.INTERMEDIATE,
+  ExperienceLevel.ADVANCED,
+];
 
 /** Where a level falls on the BEGINNER < INTERMEDIATE < ADVANCED scale. */
 export function levelRank(level: ExperienceLevel): number {
@@ -53,7 +57,10 @@ export class CatalogService {
     const query = this.db
       .getRepository(Certification)
       .createQueryBuilder('c')
-      .addSelect('(SELECT count(*) FROM course WHERE course.certification_id = c.id)', 'course_count');
+      .addSelect(
+        '(SELECT count(*) FROM course WHERE course.certification_id = c.id)',
+        'course_count',
+      );
     if (filter.providerSlug) {
       query.innerJoin(Provider, 'p', 'p.id = c.provider_id AND p.slug = :provider', {
         provider: filter.providerSlug,

@@ -146,7 +146,5 @@ export async function requirementGaps(
   options: { teamOnly: boolean },
 ): Promise<RequirementCoverageRow[]> {
   const rows = await requirementCoverage(db, teamId, asOf, options);
-  return rows
-    .filter((row) => row.gap > 0)
-    .sort(byPriorityThenSize((row) => row.gap));
+  return rows.filter((row) => row.gap > 0).sort(byPriorityThenSize((row) => row.gap));
 }

@@ -51,7 +51,10 @@ export class EmployeeService {
       throw new BadInputError('input', 'give at least one field to change');
     }
     return this.db.transaction(async (tx) => {
-      const employee = await tx.findOne(Employee, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const employee = await tx.findOne(Employee, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!employee) throw new NotFoundError('employee', 'id', id);
       const before = { ...employee };
       if (input.name != null) employee.name = valid.text('name', input.name, 200);

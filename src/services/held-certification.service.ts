@@ -99,10 +99,16 @@ export class HeldCertificationService {
       });
       if (!held) throw new NotFoundError('held certification', 'id', id);
       if (held.revokedOn !== null) {
-        throw new ConflictError(`held certification ${id} was already revoked on ${held.revokedOn}`);
+        throw new ConflictError(
+          `held certification ${id} was already revoked on ${held.revokedOn}`,
+        );
       }
       if (revokedOn < held.earnedOn) {
-        throw new BadInputError('revokedOn', `cannot be before earnedOn (${held.earnedOn})`, revokedOn);
+        throw new BadInputError(
+          'revokedOn',
+          `cannot be before earnedOn (${held.earnedOn})`,
+          revokedOn,
+        );
       }
       const before = { ...held };
       held.revokedOn = revokedOn;

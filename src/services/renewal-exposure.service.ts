@@ -198,7 +198,9 @@ export async function renewalExposure(
     asOf,
     horizonDays,
     horizonEnd,
-    expiring: inScope.filter((item) => canSeePerson(scope, { id: item.employeeId, teamId: item.teamId })),
+    expiring: inScope.filter((item) =>
+      canSeePerson(scope, { id: item.employeeId, teamId: item.teamId }),
+    ),
     expiringCount: inScope.length,
     totalRenewalCostCents: inScope.reduce((sum, item) => sum + (item.renewalCostCents ?? 0), 0),
     unknownCostCount: unknown.length,

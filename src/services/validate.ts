@@ -65,7 +65,12 @@ export function positiveInt(field: string, value: number, max: number): number {
 /** The id of a stored row: GraphQL IDs arrive as strings. */
 export function id(field: string, value: string | number): number {
   const parsed = typeof value === 'number' ? value : Number(value);
-  if (!Number.isSafeInteger(parsed) || parsed < 1 || parsed > 2_147_483_647 || !/^\d+$/.test(String(value))) {
+  if (
+    !Number.isSafeInteger(parsed) ||
+    parsed < 1 ||
+    parsed > 2_147_483_647 ||
+    !/^\d+$/.test(String(value))
+  ) {
     throw new BadInputError(field, 'must be a record id: a whole number from 1', value);
   }
   return parsed;

@@ -330,8 +330,8 @@ describe('preparationMonths', () => {
     const perCourse = { durationMin: 1, durationMax: 3, durationUnit: 'DAY' as const };
     expect(preparationMonths(cert({ ...perCourse, durationPerCourse: true }))).toBeNull();
     // Nine courses of 1-3 days are 18 days: one month.
-    expect(
-      preparationMonths(cert({ ...perCourse, durationPerCourse: true, courseCount: 9 })),
-    ).toBe(1);
+    expect(preparationMonths(cert({ ...perCourse, durationPerCourse: true, courseCount: 9 }))).toBe(
+      1,
+    );
   });
 });

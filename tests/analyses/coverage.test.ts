@@ -244,7 +244,10 @@ describe('coverage statement count', () => {
         const cert = await f.certification();
         const skill = await f.skill('statistics', [cert]);
         const held = { earnedOn: '2024-01-01', expiresOn: '2027-01-01' };
-        for (const [name, size] of [['small', 3], ['large', 30]] as const) {
+        for (const [name, size] of [
+          ['small', 3],
+          ['large', 30],
+        ] as const) {
           ids[name] = await f.staffedTeam(size, cert, held);
           const below = await f.staffedTeam(size, cert, held, ids[name]);
           await f.requirement(ids[name], { certificationId: cert }, 2, 'HIGH');
@@ -269,9 +272,11 @@ describe('coverage statement count', () => {
         `query($t: ID!) { gaps(teamId: $t) ${NESTED} }`,
       ]) {
         let res: any;
-        counts[name].push(await server.countStatements(async () => {
-          res = await server.gql(query, { t: ids[name] });
-        }));
+        counts[name].push(
+          await server.countStatements(async () => {
+            res = await server.gql(query, { t: ids[name] });
+          }),
+        );
         expect(res.errors).toBeUndefined();
       }
     }

@@ -243,7 +243,14 @@ describe('renewalExposure over GraphQL', () => {
     const res = await server.gql(EXPOSURE, {});
     expect(res.data.renewalExposure.team).toBeNull();
     expect(expiring(res).map((row: any[]) => row[0])).toEqual([
-      ids.e1, ids.e14, ids.e13, ids.e3, ids.e15, ids.e4, ids.e16, ids.e15,
+      ids.e1,
+      ids.e14,
+      ids.e13,
+      ids.e3,
+      ids.e15,
+      ids.e4,
+      ids.e16,
+      ids.e15,
     ]);
     expect(res.data.renewalExposure.requirementsAtRisk.map((r: any) => Number(r.requirement.id)))
       // CRITICAL, HIGH, LOW.
@@ -311,7 +318,10 @@ describe('renewalExposure statement count', () => {
         const cert = await f.certification();
         const skill = await f.skill('statistics', [cert]);
         const held = { earnedOn: '2022-09-01', expiresOn: '2025-09-01' };
-        for (const [name, size] of [['small', 3], ['large', 30]] as const) {
+        for (const [name, size] of [
+          ['small', 3],
+          ['large', 30],
+        ] as const) {
           ids[name] = await f.staffedTeam(size, cert, held);
           await f.staffedTeam(size, cert, held, ids[name]);
           await f.requirement(ids[name], { certificationId: cert }, 2, 'HIGH');

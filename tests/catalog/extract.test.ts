@@ -28,16 +28,19 @@ function block(code: string, heading = '## Section X'): string {
 describe('parsePythonLiteral', () => {
   it('reads nested dicts and lists in order', () => {
     const value = parsePythonLiteral(`{'b': [1, 'x', None, True], 'a': {'c': -2.5}}`);
-    expect(value).toEqual(new Map<string, unknown>([
-      ['b', [1, 'x', null, true]],
-      ['a', new Map([['c', -2.5]])],
-    ]));
+    expect(value).toEqual(
+      new Map<string, unknown>([
+        ['b', [1, 'x', null, true]],
+        ['a', new Map([['c', -2.5]])],
+      ]),
+    );
     expect([...(value as Map<string, unknown>).keys()]).toEqual(['b', 'a']);
   });
 
   it("decodes \\' and other escapes in single-quoted strings", () => {
-    expect(parsePythonLiteral(`'Can count towards MIT Master\\'s degree'`))
-      .toBe("Can count towards MIT Master's degree");
+    expect(parsePythonLiteral(`'Can count towards MIT Master\\'s degree'`)).toBe(
+      "Can count towards MIT Master's degree",
+    );
     expect(parsePythonLiteral(`"a\\tb\\\\c"`)).toBe('a\tb\\c');
   });
 
@@ -52,8 +55,9 @@ describe('parsePythonLiteral', () => {
   });
 
   it('names the line of an unterminated string', () => {
-    expect(() => parsePythonLiteral(`{\n  'a': 'b,\n}`, 10))
-      .toThrow(/^guide line 11: unterminated string/);
+    expect(() => parsePythonLiteral(`{\n  'a': 'b,\n}`, 10)).toThrow(
+      /^guide line 11: unterminated string/,
+    );
   });
 
   it('names the line of a missing comma', () => {
@@ -69,22 +73,28 @@ describe('parsePythonLiteral', () => {
   });
 
   it('rejects a duplicate dict key', () => {
-    expect(() => parsePythonLiteral(`{'a': 1,\n 'a': 2}`))
-      .toThrow("guide line 2: duplicate dict key 'a'");
+    expect(() => parsePythonLiteral(`{'a': 1,\n 'a': 2}`)).toThrow(
+      "guide line 2: duplicate dict key 'a'",
+    );
   });
 });
 
 describe('extractGuide', () => {
   it('keys attributes and returns by class and member, with the headings above', () => {
-    const guide = extractGuide(block([
-      'class Shop:',
-      '    def __init__(self):',
-      "        self.items = {'x': {'courses': ['a', 'b', 'c']}}",
-      '',
-      '    def plan(self):',
-      '        """Make a plan"""',
-      "        return {'first': self.items['x']['courses'][:2], 'all': self.items}",
-    ].join('\n'), '## Part 1\n\n### Shops'));
+    const guide = extractGuide(
+      block(
+        [
+          'class Shop:',
+          '    def __init__(self):',
+          "        self.items = {'x': {'courses': ['a', 'b', 'c']}}",
+          '',
+          '    def plan(self):',
+          '        """Make a plan"""',
+          "        return {'first': self.items['x']['courses'][:2], 'all': self.items}",
+        ].join('\n'),
+        '## Part 1\n\n### Shops',
+      ),
+    );
 
     const shop = guide.get('Shop');
     expect(shop?.section).toBe('Part 1 > Shops');
@@ -97,15 +107,19 @@ describe('extractGuide', () => {
   });
 
   it('records each return of a method with the if/elif/else it sits under', () => {
-    const guide = extractGuide(block([
-      'class Pick:',
-      '    def pick(self, level):',
-      "        if level == 'a':",
-      "            return ['one']",
-      '        else:',
-      "            return ['two']",
-      '        return None',
-    ].join('\n')));
+    const guide = extractGuide(
+      block(
+        [
+          'class Pick:',
+          '    def pick(self, level):',
+          "        if level == 'a':",
+          "            return ['one']",
+          '        else:',
+          "            return ['two']",
+          '        return None',
+        ].join('\n'),
+      ),
+    );
     const returns = guide.get('Pick')?.methods.get('pick')?.returns;
     expect(returns?.map((r) => [r.guard, r.value])).toEqual([
       ["if level == 'a'", ['one']],
@@ -124,11 +138,21 @@ describe('extractGuide', () => {
   it('reads every class of the real guide', () => {
     const guide = extractGuide(GUIDE);
     expect([...guide.keys()]).toEqual([
-      'AWSCertifications', 'GoogleCloudCertifications', 'AzureCertifications', 'IBMCertifications',
-      'NVIDIACertifications', 'TensorFlowCertifications', 'DataCampCertifications',
-      'CourseraCertifications', 'EdXCertifications',
-      'CFACertifications', 'HealthcareCertifications',
-      'CertificationStrategy', 'ExamPreparation', 'CertificationMaintenance', 'OngoingLearning',
+      'AWSCertifications',
+      'GoogleCloudCertifications',
+      'AzureCertifications',
+      'IBMCertifications',
+      'NVIDIACertifications',
+      'TensorFlowCertifications',
+      'DataCampCertifications',
+      'CourseraCertifications',
+      'EdXCertifications',
+      'CFACertifications',
+      'HealthcareCertifications',
+      'CertificationStrategy',
+      'ExamPreparation',
+      'CertificationMaintenance',
+      'OngoingLearning',
     ]);
   });
 
@@ -147,7 +171,8 @@ describe('extractGuide', () => {
   it('keeps the edX credit with its escaped apostrophe', () => {
     const edx = extractGuide(GUIDE).get('EdXCertifications');
     const programs = edx?.attributes.get('micromasters')?.value;
-    expect(dig(programs, 'mit_data_science', 'credit'))
-      .toBe("Can count towards MIT Master's degree");
+    expect(dig(programs, 'mit_data_science', 'credit')).toBe(
+      "Can count towards MIT Master's degree",
+    );
   });
 });

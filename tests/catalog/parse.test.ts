@@ -23,7 +23,9 @@ describe('parseCost', () => {
 
   it('reads a per-course range', () => {
     expect(parseCost('$50-200 per course')).toEqual({
-      kind: 'PER_COURSE', lowCents: 5000, highCents: 20000,
+      kind: 'PER_COURSE',
+      lowCents: 5000,
+      highCents: 20000,
     });
   });
 
@@ -46,19 +48,30 @@ describe('parseCost', () => {
 
 describe('parseDuration', () => {
   it('reads a month range', () => {
-    expect(parseDuration('3-6 months'))
-      .toEqual({ min: 3, max: 6, unit: 'MONTH', perCourse: false });
+    expect(parseDuration('3-6 months')).toEqual({
+      min: 3,
+      max: 6,
+      unit: 'MONTH',
+      perCourse: false,
+    });
   });
 
   it('reads a per-course day range', () => {
     expect(parseDuration('1-3 days per course')).toEqual({
-      min: 1, max: 3, unit: 'DAY', perCourse: true,
+      min: 1,
+      max: 3,
+      unit: 'DAY',
+      perCourse: true,
     });
   });
 
   it('reads two-digit ranges', () => {
-    expect(parseDuration('12-18 months'))
-      .toEqual({ min: 12, max: 18, unit: 'MONTH', perCourse: false });
+    expect(parseDuration('12-18 months')).toEqual({
+      min: 12,
+      max: 18,
+      unit: 'MONTH',
+      perCourse: false,
+    });
   });
 
   it('reads a single number of months', () => {
@@ -71,7 +84,10 @@ describe('parseDuration', () => {
 
   it('reads a total timeline', () => {
     expect(parseDuration('6-12 months total')).toEqual({
-      min: 6, max: 12, unit: 'MONTH', perCourse: false,
+      min: 6,
+      max: 12,
+      unit: 'MONTH',
+      perCourse: false,
     });
   });
 
@@ -118,8 +134,11 @@ describe('parseWeight and parseExamTopic', () => {
   });
 
   it('keeps a topic without a weight', () => {
-    expect(parseExamTopic('Time series'))
-      .toEqual({ name: 'Time series', weightRaw: null, weight: null });
+    expect(parseExamTopic('Time series')).toEqual({
+      name: 'Time series',
+      weightRaw: null,
+      weight: null,
+    });
   });
 
   it('rejects a topic with a bad weight', () => {
@@ -130,8 +149,10 @@ describe('parseWeight and parseExamTopic', () => {
 describe('parseLevel', () => {
   it('reads a range', () => {
     expect(parseLevel('Beginner to Advanced')).toEqual({ min: 'BEGINNER', max: 'ADVANCED' });
-    expect(parseLevel('Intermediate to Advanced'))
-      .toEqual({ min: 'INTERMEDIATE', max: 'ADVANCED' });
+    expect(parseLevel('Intermediate to Advanced')).toEqual({
+      min: 'INTERMEDIATE',
+      max: 'ADVANCED',
+    });
   });
 
   it('reads a single level as both ends', () => {

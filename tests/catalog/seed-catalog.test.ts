@@ -23,9 +23,19 @@ describe('seedCatalog', () => {
 
   it('writes the whole catalog with one statement per table', async () => {
     expect(counts).toEqual({
-      providers: 11, certifications: 27, completeCertifications: 19, aliases: 79,
-      prerequisites: 21, examTopics: 41, courses: 58, skills: 17, certificationSkills: 76,
-      learningPaths: 19, learningPathSteps: 55, careerRoles: 3, strategyRecommendations: 18,
+      providers: 11,
+      certifications: 27,
+      completeCertifications: 19,
+      aliases: 79,
+      prerequisites: 21,
+      examTopics: 41,
+      courses: 58,
+      skills: 17,
+      certificationSkills: 76,
+      learningPaths: 19,
+      learningPathSteps: 55,
+      careerRoles: 3,
+      strategyRecommendations: 18,
     });
     expect(statements).toBe(12);
     expect(await count('certification')).toBe(27);
@@ -43,9 +53,16 @@ describe('seedCatalog', () => {
       FROM certification c JOIN provider p ON p.id = c.provider_id
       WHERE c.slug = 'aws_ml_specialty'`);
     expect(aws).toEqual({
-      cost_raw: '$300', cost_kind: 'ONE_TIME', cost_low_cents: 30000, validity_raw: '3 years',
-      validity_kind: 'FIXED', validity_months: 36, level_min: 'ADVANCED', duration_unit: 'MONTH',
-      provider: 'aws', weight: 100,
+      cost_raw: '$300',
+      cost_kind: 'ONE_TIME',
+      cost_low_cents: 30000,
+      validity_raw: '3 years',
+      validity_kind: 'FIXED',
+      validity_months: 36,
+      level_min: 'ADVANCED',
+      duration_unit: 'MONTH',
+      provider: 'aws',
+      weight: 100,
     });
   });
 
@@ -79,7 +96,10 @@ describe('seedCatalog', () => {
       SELECT cost_kind, cost_low_cents, validity_kind, validity_months, data_complete
       FROM certification WHERE slug = 'healthcare_ml'`);
     expect(row).toEqual({
-      cost_kind: 'UNKNOWN', cost_low_cents: null, validity_kind: 'UNKNOWN', validity_months: null,
+      cost_kind: 'UNKNOWN',
+      cost_low_cents: null,
+      validity_kind: 'UNKNOWN',
+      validity_months: null,
       data_complete: true,
     });
   });

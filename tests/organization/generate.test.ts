@@ -83,8 +83,8 @@ function coverage(
     key !== null && (key === teamKey || inTree(org.teams[key].parentKey));
   const holders = new Set<number>();
   for (const h of org.heldCertifications) {
-    const active = h.revokedOn === null && h.earnedOn <= AS_OF &&
-      (h.expiresOn === null || AS_OF <= h.expiresOn);
+    const active =
+      h.revokedOn === null && h.earnedOn <= AS_OF && (h.expiresOn === null || AS_OF <= h.expiresOn);
     const employee = org.employees[h.employeeKey];
     if (active && certSlugs.includes(h.certificationSlug) && inTree(employee.teamKey)) {
       holders.add(h.employeeKey);
@@ -183,9 +183,7 @@ describe('generateOrganization', () => {
     const renewed = Object.entries(records).filter(([, count]) => count > 1);
     expect(renewed.length).toBe(84);
     for (const [pair] of renewed) {
-      const versions = org.heldCertifications
-        .filter((h) => pairOf(h) === pair)
-        .map(windowOf);
+      const versions = org.heldCertifications.filter((h) => pairOf(h) === pair).map(windowOf);
       expect(versions).toHaveLength(2);
       expect(versions[0]).toBe('expired');
       expect(versions[1]).not.toBe('expired');
@@ -205,19 +203,21 @@ describe('generateOrganization', () => {
       LOW: 4,
     });
     const outcomes = countBy(org.requirements, (r) => {
-      const certs = r.certificationSlug !== null
-        ? [r.certificationSlug]
-        : (CATALOG.certificationSkills ?? [])
-          .filter((link) => link.skillSlug === r.skillSlug)
-          .map((link) => link.certificationSlug);
+      const certs =
+        r.certificationSlug !== null
+          ? [r.certificationSlug]
+          : (CATALOG.certificationSkills ?? [])
+              .filter((link) => link.skillSlug === r.skillSlug)
+              .map((link) => link.certificationSlug);
       const covered = coverage(org, r.teamKey, certs);
       if (covered < r.minHolders) return 'gap';
       return covered === 1 ? 'single holder' : 'met';
     });
     expect(outcomes).toEqual({ gap: 6, met: 10, 'single holder': 3 });
     expect(org.requirements.filter((r) => r.skillSlug !== null)).toHaveLength(2);
-    expect(org.requirements.every((r) => (r.certificationSlug === null) !== (r.skillSlug === null)))
-      .toBe(true);
+    expect(
+      org.requirements.every((r) => (r.certificationSlug === null) !== (r.skillSlug === null)),
+    ).toBe(true);
     // Incomplete catalog entries are never required.
     const required = org.requirements.map((r) => r.certificationSlug);
     expect(required).not.toContain('aws_cloud_practitioner');
@@ -250,9 +250,11 @@ describe('generateOrganization', () => {
   });
 
   it('rejects an employee count below one and a malformed asOf', () => {
-    expect(() => generateOrganization({ employees: 0, asOf: AS_OF, catalog: CATALOG }))
-      .toThrow('employees must be a positive integer, got 0');
-    expect(() => generateOrganization({ employees: 5, asOf: '2026-02-30', catalog: CATALOG }))
-      .toThrow('asOf must be a YYYY-MM-DD date, got 2026-02-30');
+    expect(() => generateOrganization({ employees: 0, asOf: AS_OF, catalog: CATALOG })).toThrow(
+      'employees must be a positive integer, got 0',
+    );
+    expect(() =>
+      generateOrganization({ employees: 5, asOf: '2026-02-30', catalog: CATALOG }),
+    ).toThrow('asOf must be a YYYY-MM-DD date, got 2026-02-30');
   });
 });

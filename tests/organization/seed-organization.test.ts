@@ -99,23 +99,43 @@ describe('seedOrganization', () => {
     expect(progress.at(-1)).toEqual([332, 332]);
 
     // Every team is managed by a member of that team.
-    expect(await count(db, `
+    expect(
+      await count(
+        db,
+        `
       SELECT 1 FROM team t LEFT JOIN employee m ON m.id = t.manager_id
-       WHERE m.id IS NULL OR m.team_id <> t.id`)).toBe(0);
+       WHERE m.id IS NULL OR m.team_id <> t.id`,
+      ),
+    ).toBe(0);
     expect(await count(db, 'SELECT 1 FROM team WHERE parent_id IS NULL')).toBe(3);
     // Expiry is earned_on plus the catalog validity; PostgreSQL clamps month ends the same way.
-    expect(await count(db, `
+    expect(
+      await count(
+        db,
+        `
       SELECT 1 FROM held_certification h JOIN certification c ON c.id = h.certification_id
        WHERE h.expires_on IS DISTINCT FROM
-             (h.earned_on + make_interval(months => c.validity_months))::date`)).toBe(0);
-    expect(await count(db, `
+             (h.earned_on + make_interval(months => c.validity_months))::date`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        db,
+        `
       SELECT 1 FROM held_certification h JOIN certification c ON c.id = h.certification_id
-       WHERE c.validity_kind <> 'FIXED'`)).toBe(69);
+       WHERE c.validity_kind <> 'FIXED'`,
+      ),
+    ).toBe(69);
     const earnedLater = `SELECT 1 FROM held_certification WHERE earned_on > '${AS_OF}'`;
     expect(await count(db, earnedLater)).toBe(0);
-    expect(await count(db, `
+    expect(
+      await count(
+        db,
+        `
       SELECT 1 FROM held_certification
-       WHERE expires_on BETWEEN '${AS_OF}' AND date '${AS_OF}' + 90`)).toBe(16);
+       WHERE expires_on BETWEEN '${AS_OF}' AND date '${AS_OF}' + 90`,
+      ),
+    ).toBe(16);
     expect(await count(db, 'SELECT 1 FROM team_requirement WHERE skill_id IS NOT NULL')).toBe(2);
     expect(await count(db, 'SELECT DISTINCT priority FROM team_requirement')).toBe(4);
     expect(await count(db, 'SELECT DISTINCT career_role_id FROM career_goal')).toBe(3);
@@ -149,11 +169,16 @@ describe('seedOrganization', () => {
         UNION ALL SELECT t.id, tree.depth + 1 FROM team t JOIN tree ON t.parent_id = tree.id)
       SELECT max(depth)::int AS max, count(*)::int AS teams FROM tree`);
     expect(depth).toEqual({ max: 3, teams: 182 });
-    expect(await count(db, `
+    expect(
+      await count(
+        db,
+        `
       SELECT 1 FROM held_certification h
        JOIN held_certification older ON older.employee_id = h.employee_id
         AND older.certification_id = h.certification_id AND older.id < h.id
-       WHERE older.expires_on < '${AS_OF}' AND h.expires_on >= '${AS_OF}'`)).toBeGreaterThan(50);
+       WHERE older.expires_on < '${AS_OF}' AND h.expires_on >= '${AS_OF}'`,
+      ),
+    ).toBeGreaterThan(50);
   });
 
   it('refuses to seed without a catalog', async () => {

@@ -63,7 +63,11 @@ export async function startTestServer(
     development: false,
   };
   const tokenFor = (employeeId: number, role: Role | keyof typeof Role, expiresIn?: string) =>
-    signToken({ ...auth, secret: auth.secret as Uint8Array }, { employeeId, role: role as Role }, expiresIn);
+    signToken(
+      { ...auth, secret: auth.secret as Uint8Array },
+      { employeeId, role: role as Role },
+      expiresIn,
+    );
   const adminToken = await tokenFor(adminId, Role.LND_ADMIN);
 
   const server: RunningServer = await startServer({

@@ -2,7 +2,9 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { CostKind, DurationUnit, ExperienceLevel, ValidityKind } from '../enums';
 import { CentsScalar } from '../scalars/cents.scalar';
 
-@ObjectType('RenewalPolicy', { description: "A provider's renewal rules, as the guide gives them." })
+@ObjectType('RenewalPolicy', {
+  description: "A provider's renewal rules, as the guide gives them.",
+})
 export class RenewalPolicyType {
   @Field(() => String)
   periodRaw: string;
@@ -30,7 +32,9 @@ export class ProviderType {
   renewalRequirements: string[];
 }
 
-@ObjectType('LevelRange', { description: 'Beginner to Intermediate is min BEGINNER, max INTERMEDIATE.' })
+@ObjectType('LevelRange', {
+  description: 'Beginner to Intermediate is min BEGINNER, max INTERMEDIATE.',
+})
 export class LevelRangeType {
   @Field(() => String, { description: 'The guide text.' })
   raw: string;
@@ -56,11 +60,15 @@ export class DurationType {
   @Field(() => DurationUnit)
   unit: DurationUnit;
 
-  @Field(() => Boolean, { description: 'True when the range is per course ("1-3 days per course").' })
+  @Field(() => Boolean, {
+    description: 'True when the range is per course ("1-3 days per course").',
+  })
   perCourse: boolean;
 }
 
-@ObjectType('CostEstimate', { description: 'An estimate in integer cents: min <= expected <= max.' })
+@ObjectType('CostEstimate', {
+  description: 'An estimate in integer cents: min <= expected <= max.',
+})
 export class CostEstimateType {
   @Field(() => CentsScalar)
   min: number;

@@ -13,7 +13,9 @@ registerEnumType(CredentialStatus, {
   description: 'A held certification on a given day.',
 });
 
-@ObjectType('Team', { description: 'A node of the organization tree: department > team > sub-team.' })
+@ObjectType('Team', {
+  description: 'A node of the organization tree: department > team > sub-team.',
+})
 export class TeamType {
   @Field(() => ID)
   id: number;
@@ -45,7 +47,9 @@ export class EmployeeType {
   teamId: number;
 }
 
-@ObjectType('HeldCertification', { description: "An employee's credential; a renewal is a new one." })
+@ObjectType('HeldCertification', {
+  description: "An employee's credential; a renewal is a new one.",
+})
 export class HeldCertificationType {
   @Field(() => ID)
   id: number;
