@@ -74,7 +74,8 @@ function graphilePages(count: number): string {
   const pages = Array.from(
     { length: count },
     (_, i) =>
-      `d${i}: benchPgDepartmentEmployees(teamId: $t${i}, first: $n) { nodes { ${GRAPHILE_PERSON} } }`,
+      `d${i}: benchPgDepartmentEmployees(teamId: $t${i}, first: $n) ` +
+      `{ nodes { ${GRAPHILE_PERSON} } }`,
   );
   const variables = [...pages.map((_, i) => `$t${i}: Int!`), '$n: Int!'].join(', ');
   return `query Pages(${variables}) { ${pages.join('\n')} }`;

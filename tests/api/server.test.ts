@@ -36,7 +36,7 @@ describe('the HTTP surface', () => {
     expect(res.data.__schema.queryType.name).toBe('Query');
   });
 
-  it('lets the largest page of employees with their certifications through the cost limit', async () => {
+  it('lets the largest page of employees with certifications through the cost limit', async () => {
     const res = await server.gql(`{ employees(teamId: 1, first: 1000) {
       edges { node { id name certifications { earnedOn certification { slug } } } } } }`);
     // Team 1 is the harness's own, holding only the test administrator.

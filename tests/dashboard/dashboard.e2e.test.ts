@@ -21,10 +21,13 @@ import {
 const AS_OF = '2026-12-01';
 const SCREENSHOT = path.resolve(__dirname, '../../artifacts/dashboard.png');
 
-const TEAMS = `{ teams { id name children { id name children { id name children { id name } } } } }`;
+const TEAMS = `{ teams { id name children { id name
+  children { id name children { id name } } } } }`;
 const COVERAGE = `query($team: ID!, $asOf: Date) {
   coverage(teamId: $team, asOf: $asOf) {
-    requirements { requirement { team { id } certification { slug } skill { name } } coverage required }
+    requirements {
+      requirement { team { id } certification { slug } skill { name } } coverage required
+    }
   }
 }`;
 const RENEWALS = `query($team: ID!, $asOf: Date, $horizon: Int!) {

@@ -186,7 +186,8 @@ describe('nested paths to people', () => {
     const cursor = adminPage.data.employees.pageInfo.endCursor;
     const res = await as(
       'ma1',
-      'query($t: ID!, $c: String) { employees(teamId: $t, after: $c) { totalCount edges { node { id } } } }',
+      `query($t: ID!, $c: String) {
+        employees(teamId: $t, after: $c) { totalCount edges { node { id } } } }`,
       { t: ids.a1Team, c: cursor },
     );
     expect(res.data.employees.totalCount).toBe(3);
@@ -204,7 +205,7 @@ describe('nested paths to people', () => {
     expect(other.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
-  it('limits coverage holders and renewal exposure of the whole organization to the scope', async () => {
+  it('limits coverage holders and organization-wide renewal exposure to the scope', async () => {
     const coverage = await as(
       'ma1',
       'query($t: ID!) { coverage(teamId: $t) { requirements { coverage holders { name } } } }',
@@ -303,7 +304,7 @@ describe('writes', () => {
     expect(await count()).toBe(before + 1);
   });
 
-  it('writes each change to the audit log with before and after, readable by LND_ADMIN only', async () => {
+  it('logs each change with before and after, readable by LND_ADMIN only', async () => {
     const res = await as(
       'admin',
       `mutation($e: ID!) { updateEmployee(id: $e, input: { name: "Abe Lincoln" }) { name } }`,
@@ -332,7 +333,8 @@ describe('writes', () => {
   });
 
   it('lets an employee set their own goal but not a colleague’s', async () => {
-    const goal = `mutation($e: ID!) { setCareerGoal(input: { employeeId: $e, roleSlug: "ml_engineer",
+    const goal = `mutation($e: ID!) {
+      setCareerGoal(input: { employeeId: $e, roleSlug: "ml_engineer",
       targetDate: "2028-02-29" }) { targetDate } }`;
     expect((await as('a2', goal, { e: ids.a2 })).data.setCareerGoal.targetDate).toBe('2028-02-29');
     expect((await as('a2', goal, { e: ids.a1 })).errors?.[0].extensions?.code).toBe('NOT_FOUND');

@@ -78,7 +78,8 @@ describe('hostile operations', () => {
     const fragments = ['fragment F0 on Certification { slug name }'];
     for (let i = 1; i <= 10; i += 1) {
       fragments.push(
-        `fragment F${i} on Certification { ...F${i - 1} a${i}: prerequisites { raw } ...F${i - 1} }`,
+        `fragment F${i} on Certification { ...F${i - 1} a${i}: prerequisites { raw } ` +
+          `...F${i - 1} }`,
       );
     }
     const query = `{ certifications { ...F10 } } ${fragments.join(' ')}`;
@@ -166,7 +167,7 @@ describe('hostile operations', () => {
     await stillServingAndUnchanged();
   });
 
-  it('refuses a body that is not valid UTF-8 instead of storing replacement characters', async () => {
+  it('refuses a body that is not valid UTF-8 rather than store U+FFFD', async () => {
     const bytes = Buffer.concat([
       Buffer.from('{"query":"{ certification(slug: \\"ex'),
       Buffer.from([0xc3, 0x28]),
@@ -240,7 +241,7 @@ describe('hostile values in arguments', () => {
     }
   });
 
-  it('rejects oversized strings, control characters, line breaks and unpaired surrogates', async () => {
+  it('rejects oversized text, control characters, line breaks, lone surrogates', async () => {
     for (const name of [
       'n'.repeat(201),
       'tab\u0000null',
