@@ -75,18 +75,24 @@ export function buildModel(plan: PreparedPlan, budgetCents: number, perQuarter: 
   };
   const score = tieScore(plan);
 
-  // Step 1: one binary column per option and quarter it may be completed in. Someone with
-  // no more options than the per-quarter limit can never hit it, and each of their options
-  // at its earliest quarter already respects their prerequisites' lags: the later quarters
-  // could only tie, so they are left out (fewer columns, and fewer equal plans to sift).
+  // Step 1: one binary column per option and quarter it may be completed in, from its first
+  // quarter to at most floor((n - 1) / k) quarters later, n being the person's options and k
+  // the per-quarter limit. Any feasible plan stays feasible with each completion moved as
+  // early as its prerequisites and the per-quarter limit let it go; there, a completion
+  // waits only behind full quarters (k of the person's other completions each) and its
+  // prerequisites' own waits, so it is never later than that. Later quarters could only tie
+  // on value and cost and lose on the tie score, so they are left out: for a long horizon
+  // this is most of the columns. Someone with no more options than k gets one quarter each.
   const optionsPerPerson = new Map<number, number>();
   for (const option of plan.options) {
     optionsPerPerson.set(option.person.id, (optionsPerPerson.get(option.person.id) ?? 0) + 1);
   }
   const lastQuarter = (option: PlanOption) =>
-    (optionsPerPerson.get(option.person.id) ?? 0) <= perQuarter
-      ? option.firstQuarter
-      : option.lastQuarter;
+    Math.min(
+      option.lastQuarter,
+      option.firstQuarter +
+        Math.floor(((optionsPerPerson.get(option.person.id) ?? 1) - 1) / perQuarter),
+    );
   const choices = plan.options.map((option, index) => {
     const columns: number[] = [];
     for (let quarter = option.firstQuarter; quarter <= lastQuarter(option); quarter += 1) {
@@ -117,7 +123,9 @@ export function buildModel(plan: PreparedPlan, budgetCents: number, perQuarter: 
   plan.options.forEach((option, index) => {
     for (let quarter = option.firstQuarter; quarter <= lastQuarter(option); quarter += 1) {
       const key = `${option.person.id}:${quarter}`;
-      load.set(key, [...(load.get(key) ?? []), columnAt(index, quarter)]);
+      const columns = load.get(key);
+      if (columns) columns.push(columnAt(index, quarter));
+      else load.set(key, [columnAt(index, quarter)]);
     }
   });
   for (const columns of load.values()) {
@@ -152,12 +160,22 @@ export function buildModel(plan: PreparedPlan, budgetCents: number, perQuarter: 
 
   // Step 6: what each requirement counts. A person counts once however many of their
   // options meet it; where they have two or more, a COUNTED column stands for "any of them".
+  const byRequirement = new Map<number, number[]>();
+  plan.options.forEach((option, index) => {
+    for (const id of option.requirementIds) {
+      const options = byRequirement.get(id);
+      if (options) options.push(index);
+      else byRequirement.set(id, [index]);
+    }
+  });
   plan.requirements.forEach((requirement, r) => {
     const perPerson = new Map<number, number[]>();
-    plan.options.forEach((option, index) => {
-      if (!option.requirementIds.includes(requirement.row.requirementId)) return;
-      perPerson.set(option.person.id, [...(perPerson.get(option.person.id) ?? []), index]);
-    });
+    for (const index of byRequirement.get(requirement.row.requirementId) ?? []) {
+      const personId = plan.options[index].person.id;
+      const options = perPerson.get(personId);
+      if (options) options.push(index);
+      else perPerson.set(personId, [index]);
+    }
     if (perPerson.size === 0) return;
     const counted: ModelRow['terms'] = [];
     for (const [personId, options] of perPerson) {

@@ -3,7 +3,12 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { BusyError } from '../schema/errors';
-import type { SolvableModel, SolveOutcome } from './optimizer-solver';
+import {
+  packedBuffers,
+  packModel,
+  type SolvableModel,
+  type SolveOutcome,
+} from './optimizer-solver';
 import type { SolveReply, SolveRequest } from './optimizer-worker';
 
 export interface SolverPoolOptions {
@@ -13,7 +18,11 @@ export interface SolverPoolOptions {
   maxQueued: number;
   /** How long a solve may wait for a worker before it is refused with BUSY. */
   maxWaitMs: number;
-  /** A solve still running this long past its time limit is taken as hung: its worker ends. */
+  /**
+   * A solve still running this long past its deadline is stopped: its worker thread ends,
+   * and the solve fails with DeadlineError. HiGHS keeps to its time limit while it searches,
+   * but not always while it presolves a large model.
+   */
   graceMs: number;
   /** Starts a worker thread that runs optimizer-worker; tests may start another script. */
   startWorker?: () => Promise<Worker>;
@@ -27,11 +36,24 @@ export const DEFAULT_POOL_OPTIONS: SolverPoolOptions = {
   size: Math.min(2, Math.max(1, availableParallelism() - 1)),
   maxQueued: 8,
   maxWaitMs: 30_000,
-  graceMs: 30_000,
+  graceMs: 1_000,
 };
+
+/**
+ * A solve that did not finish by its deadline (plus the pool's grace): it waited for a worker
+ * until then, or HiGHS ran past it and its worker was ended. The caller still has the plan it
+ * started the solver from.
+ */
+export class DeadlineError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DeadlineError';
+  }
+}
 
 interface Job {
   request: Omit<SolveRequest, 'id'>;
+  transfer: ArrayBuffer[];
   resolve(outcome: SolveOutcome): void;
   reject(error: unknown): void;
   /** While queued, the wait limit; while running, the hang watchdog. */
@@ -60,24 +82,39 @@ export class SolverPool {
 
   constructor(private readonly options: SolverPoolOptions) {}
 
+  /**
+   * Solves `model` within `timeLimitSeconds` from now, time waiting for a worker included.
+   * Fails with BUSY when the queue is full or the wait exceeds maxWaitMs, and with
+   * DeadlineError when the time limit (and the grace) runs out first.
+   */
   solve(model: SolvableModel, timeLimitSeconds: number, start: number[]): Promise<SolveOutcome> {
     if (this.queue.length >= this.options.maxQueued) {
       return Promise.reject(busy());
     }
+    const deadline = Date.now() + timeLimitSeconds * 1000;
     // Only what the solver reads crosses to the thread, not the maps back to the options.
-    const { columns, upper, rows, value, cost, tie } = model;
+    const packed = packModel(model);
     return new Promise<SolveOutcome>((resolve, reject) => {
       const job: Job = {
-        request: { model: { columns, upper, rows, value, cost, tie }, timeLimitSeconds, start },
+        request: { model: packed, deadline, start },
+        transfer: packedBuffers(packed),
         resolve,
         reject,
       };
-      job.timer = setTimeout(() => {
-        const index = this.queue.indexOf(job);
-        if (index < 0) return;
-        this.queue.splice(index, 1);
-        reject(busy());
-      }, this.options.maxWaitMs);
+      const untilDeadline = deadline - Date.now();
+      job.timer = setTimeout(
+        () => {
+          const index = this.queue.indexOf(job);
+          if (index < 0) return;
+          this.queue.splice(index, 1);
+          reject(
+            untilDeadline < this.options.maxWaitMs
+              ? new DeadlineError('the time limit ran out while waiting for the optimizer')
+              : busy(),
+          );
+        },
+        Math.max(0, Math.min(this.options.maxWaitMs, untilDeadline)),
+      );
       job.timer.unref();
       this.queue.push(job);
       this.pump();
@@ -153,15 +190,21 @@ export class SolverPool {
     clearTimeout(job.timer);
     slot.job = job;
     slot.jobId = this.nextJobId++;
-    const limitMs = job.request.timeLimitSeconds * 1000 + this.options.graceMs;
-    job.timer = setTimeout(() => {
-      this.lose(slot, new Error('the optimizer ran far past its time limit and was stopped'));
-      void slot.worker.terminate();
-    }, limitMs);
+    const limitMs = job.request.deadline - Date.now() + this.options.graceMs;
+    job.timer = setTimeout(
+      () => {
+        this.lose(slot, new DeadlineError('the optimizer ran past its time limit and was stopped'));
+        void slot.worker.terminate();
+      },
+      Math.max(0, limitMs),
+    );
     job.timer.unref();
     // A solve under way keeps the process alive, as the same solve on the main thread would.
     slot.worker.ref();
-    slot.worker.postMessage({ id: slot.jobId, ...job.request } satisfies SolveRequest);
+    slot.worker.postMessage(
+      { id: slot.jobId, ...job.request } satisfies SolveRequest,
+      job.transfer,
+    );
   }
 
   private settle(slot: Slot, reply: SolveReply): void {

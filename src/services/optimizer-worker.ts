@@ -1,11 +1,12 @@
 import { parentPort } from 'node:worker_threads';
-import { solveModel, type SolvableModel, type SolveOutcome } from './optimizer-solver';
+import { solveModel, type PackedModel, type SolveOutcome } from './optimizer-solver';
 
 /** What the pool (optimizer-pool.ts) sends: one solve at a time per worker. */
 export interface SolveRequest {
   id: number;
-  model: SolvableModel;
-  timeLimitSeconds: number;
+  model: PackedModel;
+  /** When the solve must be over, in milliseconds since the epoch (Date.now()). */
+  deadline: number;
   start: number[];
 }
 
@@ -18,7 +19,7 @@ export type SolveReply = { id: number; outcome: SolveOutcome } | { id: number; e
 const port = parentPort;
 if (port) {
   port.on('message', (request: SolveRequest) => {
-    solveModel(request.model, request.timeLimitSeconds, request.start).then(
+    solveModel(request.model, request.deadline, request.start).then(
       (outcome) => port.postMessage({ id: request.id, outcome } satisfies SolveReply),
       (error: unknown) =>
         port.postMessage({
