@@ -1,4 +1,5 @@
 import { Priority } from '../entities/enums';
+import { BadInputError } from '../schema/errors';
 import { toCostEstimate } from '../schema/types/budget.types';
 import type { CostEstimateType } from '../schema/types/catalog.types';
 import type { OptimizerArgs } from '../schema/types/planning-inputs.types';
@@ -35,17 +36,33 @@ export function optionsOf(args: OptimizerArgs, budgetCents: number): OptimizerOp
       [Priority.LOW]: weights.low,
     },
     costs: {
-      examFeeOverrides: new Map(
-        (costs?.examFees ?? []).map((item) => [
-          valid.id('costs.examFees.certificationId', item.certificationId),
-          item.fee,
-        ]),
-      ),
+      examFeeOverrides: examFeeOverrides(costs?.examFees ?? []),
       studyMaterialsCents: costs?.studyMaterials ?? 0,
       practiceExamsCents: costs?.practiceExams ?? 0,
       retakeProbability: costs?.retakeProbability ?? 0,
     },
   };
+}
+
+/**
+ * Exam fee overrides by certification id. A certification named twice is BAD_USER_INPUT
+ * rather than the last fee silently winning; ids missing from the catalog are checked with
+ * the data (budget-optimizer.service.ts).
+ */
+function examFeeOverrides(items: Array<{ certificationId: string; fee: number }>) {
+  const overrides = new Map<number, number>();
+  for (const item of items) {
+    const id = valid.id('costs.examFees.certificationId', item.certificationId);
+    if (overrides.has(id)) {
+      throw new BadInputError(
+        'costs.examFees.certificationId',
+        `certification ${id} is given more than one exam fee`,
+        item.certificationId,
+      );
+    }
+    overrides.set(id, item.fee);
+  }
+  return overrides;
 }
 
 export function estimate(cost: { minCents: number; expectedCents: number; maxCents: number }) {

@@ -75,7 +75,11 @@ export interface PlanOption {
   expiresOn: string | null;
 }
 
-export type ExclusionReason = 'UNKNOWN_COST' | 'UNKNOWN_DURATION' | 'UNKNOWN_RENEWAL_COST';
+export type ExclusionReason =
+  | 'UNKNOWN_COST'
+  | 'UNKNOWN_DURATION'
+  | 'UNKNOWN_RENEWAL_COST'
+  | 'PREPARATION_BEYOND_HORIZON';
 
 /** A credential the plan could not consider, and the open requirements it would serve. */
 export interface Exclusion {
@@ -103,7 +107,9 @@ export interface PreparedPlan {
  * Options exist only where they can count: training for people in a requirement's scope who
  * do not hold it, whose level fits, and whose unheld prerequisites can all be planned;
  * renewals for holders who would otherwise stop counting. Credentials of unknown cost or
- * unknown preparation time are left out and listed.
+ * unknown preparation time are left out and listed, and so is a credential no one who lacks
+ * it could complete by the horizon's end (its preparation, with the prerequisites they
+ * would need first, runs past it), for the requirements it would then have served.
  */
 export function preparePlan(instance: PlanningInstance, settings: PlanningSettings): PreparedPlan {
   const quarters = fiscalQuarters(
@@ -148,6 +154,7 @@ export function preparePlan(instance: PlanningInstance, settings: PlanningSettin
       .map((r) => r.row.requirementId);
     if (requirementIds.length > 0) context.addRenewal(holding, requirementIds);
   }
+  context.excludeLate();
   return { quarters, requirements, options: context.options, excluded: context.exclusions() };
 }
 
@@ -157,6 +164,8 @@ class OptionBuilder {
   private readonly excluded = new Map<string, Exclusion>();
   private readonly people: Map<number, Candidate>;
   private readonly costs = new Map<number, CostBreakdown | null>();
+  /** Requirement ids by certification, for people who could earn it only past the horizon. */
+  private readonly late = new Map<number, Set<number>>();
 
   constructor(
     private readonly instance: PlanningInstance,
@@ -173,7 +182,12 @@ class OptionBuilder {
     const added = new Set<number>();
     const add = (cert: PlanCertification, requirementIds: number[]) => {
       const first = this.earliest(person, cert, requirementIds, earliest, new Set());
-      if (first === null || added.has(cert.id)) return;
+      if (first !== null && first > this.lastQuarter) {
+        const late = this.late.get(cert.id) ?? new Set<number>();
+        for (const id of requirementIds) late.add(id);
+        this.late.set(cert.id, late);
+      }
+      if (first === null || first > this.lastQuarter || added.has(cert.id)) return;
       added.add(cert.id);
       const cost = this.cost(cert);
       const months = preparationMonths(cert);
@@ -238,13 +252,32 @@ class OptionBuilder {
     });
   }
 
+  /**
+   * Lists, as PREPARATION_BEYOND_HORIZON, each credential someone could have earned for a
+   * requirement only after the horizon's end, where no one can earn it for that requirement
+   * within the horizon: the time, not the budget, leaves that part of the gap open.
+   */
+  excludeLate(): void {
+    for (const [certificationId, requirementIds] of this.late) {
+      const inTime = new Set(
+        this.options
+          .filter((o) => o.kind === 'TRAINING' && o.certification.id === certificationId)
+          .flatMap((o) => o.requirementIds),
+      );
+      const open = [...requirementIds].filter((id) => !inTime.has(id)).sort((a, b) => a - b);
+      const cert = this.catalog.get(certificationId);
+      if (cert && open.length > 0) this.exclude(cert, 'PREPARATION_BEYOND_HORIZON', open);
+    }
+  }
+
   exclusions(): Exclusion[] {
     return [...this.excluded.values()];
   }
 
   /**
    * The earliest quarter `person` can complete `cert` in, planning unheld prerequisites
-   * first; null when it cannot be planned within the horizon (or the catalog loops). A
+   * first, possibly past the horizon's last quarter; null when it cannot be planned at all
+   * (their level, an unknown cost or duration, a prerequisite missing or a loop). A
    * credential left out for an unknown cost or duration is listed with `requirementIds`, the
    * open requirements it would have served.
    */
@@ -281,9 +314,8 @@ class OptionBuilder {
       }
     }
     visiting.delete(cert.id);
-    const result = first !== null && first <= this.lastQuarter ? first : null;
-    memo.set(cert.id, result);
-    return result;
+    memo.set(cert.id, first);
+    return first;
   }
 
   private cost(cert: PlanCertification): CostBreakdown | null {

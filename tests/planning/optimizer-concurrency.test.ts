@@ -3,7 +3,12 @@ import { Random } from '../../seeds/organization/random';
 import { BusyError } from '../../src/schema/errors';
 import { preparePlan } from '../../src/services/optimizer-candidates';
 import { buildModel } from '../../src/services/optimizer-model';
-import { DEFAULT_POOL_OPTIONS, SolverPool } from '../../src/services/optimizer-pool';
+import { Worker } from 'node:worker_threads';
+import {
+  DEFAULT_POOL_OPTIONS,
+  DeadlineError,
+  SolverPool,
+} from '../../src/services/optimizer-pool';
 import { greedyStart } from '../../src/services/optimizer-start';
 import { Factory } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/server';
@@ -134,5 +139,34 @@ describe('SolverPool', () => {
     const after = await pool.solve(model, 0.2, start);
     expect(after.values).not.toBeNull();
     await pool.close();
+  });
+
+  it('ends a worker that runs past the deadline by more than the grace', async () => {
+    // A worker that takes the request and never answers, as HiGHS did in a long presolve.
+    const startWorker = async () =>
+      new Worker("require('node:worker_threads').parentPort.on('message', () => { for (;;); });", {
+        eval: true,
+      });
+    const pool = new SolverPool({ ...DEFAULT_POOL_OPTIONS, graceMs: 200, startWorker });
+    try {
+      const before = performance.now();
+      await expect(pool.solve(model, 0.3, start)).rejects.toBeInstanceOf(DeadlineError);
+      const waited = performance.now() - before;
+      expect(waited).toBeGreaterThanOrEqual(450);
+      expect(waited).toBeLessThan(3_000);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('fails a solve still queued at its deadline with DeadlineError, not BUSY', async () => {
+    const pool = new SolverPool({ ...DEFAULT_POOL_OPTIONS, size: 1 });
+    try {
+      const running = pool.solve(model, 1, start);
+      await expect(pool.solve(model, 0.2, start)).rejects.toBeInstanceOf(DeadlineError);
+      expect((await running).values).not.toBeNull();
+    } finally {
+      await pool.close();
+    }
   });
 });

@@ -231,9 +231,20 @@ describe('optimalTrainingPlan', () => {
     expect(result.assignments.map((a: any) => a.requirements.length)).toEqual([0, 0, 0, 1]);
     expect(result.objectiveValue).toBe(4);
 
-    // Too little money for the whole chain, or too little time, is nothing at all.
+    expect(result.excluded).toEqual([]);
+
+    // Too little money for the whole chain, or too little time, is nothing at all; too
+    // little time is said.
     expect((await plan(ids.chainTeam, 39999)).assignments).toEqual([]);
-    expect((await plan(ids.chainTeam, 40000, { horizon: 200 })).assignments).toEqual([]);
+    const short = await plan(ids.chainTeam, 40000, { horizon: 200 });
+    expect(short.assignments).toEqual([]);
+    expect(short.excluded).toEqual([
+      {
+        certification: { slug: 'chain_top' },
+        reason: 'PREPARATION_BEYOND_HORIZON',
+        requirements: [{ id: String(ids.reqTop) }],
+      },
+    ]);
   });
 
   it('prefers the person who holds part of the chain: cheaper and sooner', async () => {
@@ -329,6 +340,54 @@ describe('optimalTrainingPlan', () => {
       costs: { retakeProbability: 1.5 },
     });
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('rejects a time limit below 0.1 s, naming the argument', async () => {
+    const query = `query($team: ID!, $seconds: Float!) {
+      optimalTrainingPlan(teamId: $team, budget: 0, asOf: "${AS_OF}",
+                          timeLimitSeconds: $seconds) { status }
+    }`;
+    for (const seconds of [1e-9, 0.099, 0, 61]) {
+      const res = await server.gql(query, { team: ids.knap, seconds });
+      expect(res.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'timeLimitSeconds',
+        value: seconds,
+      });
+    }
+    const ok = await server.gql(query, { team: ids.knap, seconds: 0.1 });
+    expect(ok.errors).toBeUndefined();
+  });
+
+  it('rejects an exam fee for a certification not in the catalog, or given twice', async () => {
+    const unknown = await server.gql(PLAN, {
+      team: ids.unknownTeam,
+      budget: 1_000_000,
+      costs: { examFees: [{ certificationId: '999999', fee: 25000 }] },
+    });
+    expect(unknown.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'costs.examFees.certificationId',
+      value: '999999',
+    });
+    expect(unknown.errors?.[0].message).toContain('999999');
+
+    const twice = await server.gql(PLAN, {
+      team: ids.unknownTeam,
+      budget: 1_000_000,
+      costs: {
+        examFees: [
+          { certificationId: String(ids.vague), fee: 25000 },
+          { certificationId: String(ids.vague), fee: 100 },
+        ],
+      },
+    });
+    expect(twice.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'costs.examFees.certificationId',
+      value: String(ids.vague),
+    });
+    expect(twice.errors?.[0].message).toContain(String(ids.vague));
   });
 
   it('answers NOT_FOUND to a manager of another team, and hides people from FINANCE', async () => {

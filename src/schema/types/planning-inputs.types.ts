@@ -37,7 +37,9 @@ export class ExamFeeInput {
 export class CostAssumptionsInput {
   @Field(() => [ExamFeeInput], {
     defaultValue: [],
-    description: 'Overrides of the catalog exam fee; also prices a credential of unknown cost.',
+    description:
+      'Overrides of the catalog exam fee; also prices a credential of unknown cost. At most ' +
+      'one per certification, which must be in the catalog.',
   })
   examFees: ExamFeeInput[];
 
@@ -77,7 +79,12 @@ export class OptimizerArgs {
   @Field(() => Int, { defaultValue: 1, description: 'Credentials (renewals too) a person.' })
   maxPerPersonPerQuarter: number;
 
-  @Field(() => Float, { defaultValue: 10, description: 'For the whole solve; at most 60.' })
+  @Field(() => Float, {
+    defaultValue: 10,
+    description:
+      'For the whole request, from 0.1 to 60; past it the best plan known answers, with ' +
+      'status TIME_LIMIT unless it closes every weighted gap.',
+  })
   timeLimitSeconds: number;
 
   @Field(() => Int, { defaultValue: 1, description: '1 = January: the calendar year.' })

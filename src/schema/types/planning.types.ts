@@ -15,7 +15,11 @@ registerEnumType(OptimizationStatus, {
   name: 'OptimizationStatus',
   description: 'How the solve ended.',
   valuesConfig: {
-    OPTIMAL: { description: 'No plan within the budget closes more weighted gap.' },
+    OPTIMAL: {
+      description:
+        'No plan within the budget closes more weighted gap (costMinimal: and none that ' +
+        'closes as much costs less).',
+    },
     TIME_LIMIT: { description: 'Stopped at timeLimitSeconds: the best plan found, with bound.' },
     INFEASIBLE: { description: 'No plan satisfies the constraints (never expected).' },
     ERROR: { description: 'The solver failed; message says how.' },
@@ -32,10 +36,18 @@ export enum ExclusionReason {
   UNKNOWN_COST = 'UNKNOWN_COST',
   UNKNOWN_DURATION = 'UNKNOWN_DURATION',
   UNKNOWN_RENEWAL_COST = 'UNKNOWN_RENEWAL_COST',
+  PREPARATION_BEYOND_HORIZON = 'PREPARATION_BEYOND_HORIZON',
 }
 registerEnumType(ExclusionReason, {
   name: 'ExclusionReason',
   description: 'Why the optimizer could not consider a credential. Unknown is not zero.',
+  valuesConfig: {
+    PREPARATION_BEYOND_HORIZON: {
+      description:
+        'No one who lacks it could earn it by horizonEnd: its preparation, after the ' +
+        'prerequisites they would need first, ends later.',
+    },
+  },
 });
 
 @ObjectType('FiscalQuarter')
@@ -187,13 +199,19 @@ export class OptimalTrainingPlanType {
   @Field(() => OptimizationStatus)
   status: OptimizationStatus;
 
-  @Field(() => String, { nullable: true, description: 'Why the status is not OPTIMAL.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the status is not OPTIMAL, or what the time limit left unproven.',
+  })
   message: string | null;
 
   @Field(() => Int, { description: 'Sum of weight x people closed.' })
   objectiveValue: number;
 
-  @Field(() => Int, { nullable: true, description: 'Proven upper bound on objectiveValue.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Proven upper bound on objectiveValue, at most maxObjectiveValue.',
+  })
   bound: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Relative MIP gap; 0 when optimal.' })
