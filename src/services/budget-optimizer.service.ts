@@ -175,11 +175,7 @@ export async function optimalTrainingPlans(
   // worker threads.
   for (const [index, budgetCents] of budgets.entries()) {
     const share = (deadline - Date.now()) / (budgets.length - index);
-    const plan = await solveTrainingPlan(
-      instance,
-      { ...options, budgetCents },
-      Date.now() + share,
-    );
+    const plan = await solveTrainingPlan(instance, { ...options, budgetCents }, Date.now() + share);
     plans.push({ ...plan, teamId });
   }
   return plans;
@@ -241,8 +237,7 @@ export async function solveTrainingPlan(
         costMinimal: false,
         tiesBroken: false,
         seconds: (performance.now() - began) / 1000,
-        message:
-          'the time limit ran out before HiGHS improved on the starting plan, which this is',
+        message: 'the time limit ran out before HiGHS improved on the starting plan, which this is',
       };
     }
   }
@@ -299,7 +294,7 @@ function dropUnneeded(prepared: PreparedPlan, chosen: Map<number, number>): void
       b - a,
   );
   // Dropping an option can free its prerequisites in turn: repeat until nothing changes.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const option of order) {
       if (!chosen.has(option) || needed(option)) continue;
@@ -384,8 +379,7 @@ function assemble(
   const maxObjectiveValue = requirements.reduce((sum, r) => sum + r.weight * r.projectedGap, 0);
   // A plan that closes every weighted gap is the best there is, whatever stopped the solver.
   const solved = outcome.status === 'OPTIMAL' || outcome.status === 'TIME_LIMIT';
-  const optimal =
-    outcome.status === 'OPTIMAL' || (solved && objectiveValue >= maxObjectiveValue);
+  const optimal = outcome.status === 'OPTIMAL' || (solved && objectiveValue >= maxObjectiveValue);
   const status: SolveStatus = optimal ? 'OPTIMAL' : outcome.status;
   const costMinimal = optimal && outcome.costMinimal;
   // Always at least maxObjectiveValue: nothing is worth more than closing every gap.

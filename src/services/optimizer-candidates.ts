@@ -76,10 +76,7 @@ export interface PlanOption {
 }
 
 export type ExclusionReason =
-  | 'UNKNOWN_COST'
-  | 'UNKNOWN_DURATION'
-  | 'UNKNOWN_RENEWAL_COST'
-  | 'PREPARATION_BEYOND_HORIZON';
+  'UNKNOWN_COST' | 'UNKNOWN_DURATION' | 'UNKNOWN_RENEWAL_COST' | 'PREPARATION_BEYOND_HORIZON';
 
 /** A credential the plan could not consider, and the open requirements it would serve. */
 export interface Exclusion {

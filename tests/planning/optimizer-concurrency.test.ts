@@ -4,11 +4,7 @@ import { BusyError } from '../../src/schema/errors';
 import { preparePlan } from '../../src/services/optimizer-candidates';
 import { buildModel } from '../../src/services/optimizer-model';
 import { Worker } from 'node:worker_threads';
-import {
-  DEFAULT_POOL_OPTIONS,
-  DeadlineError,
-  SolverPool,
-} from '../../src/services/optimizer-pool';
+import { DEFAULT_POOL_OPTIONS, DeadlineError, SolverPool } from '../../src/services/optimizer-pool';
 import { greedyStart } from '../../src/services/optimizer-start';
 import { Factory } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/server';

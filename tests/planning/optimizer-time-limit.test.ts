@@ -90,19 +90,17 @@ describe('the optimizer at its time limit, on nested requirements', () => {
   const budget = 200_000;
 
   it('trains no one the gaps do not need when the cost phase is cut short', async () => {
-    solve.mockImplementation(
-      async (model): Promise<SolveOutcome> => ({
-        // The value phase proved its value; the cost phase ran out of time.
-        status: 'OPTIMAL',
-        values: everythingAffordable(model as MipModel),
-        bound: 20,
-        relativeGap: 0,
-        costMinimal: false,
-        tiesBroken: false,
-        seconds: 0.1,
-        message: null,
-      }),
-    );
+    solve.mockImplementation(async (model): Promise<SolveOutcome> => ({
+      // The value phase proved its value; the cost phase ran out of time.
+      status: 'OPTIMAL',
+      values: everythingAffordable(model as MipModel),
+      bound: 20,
+      relativeGap: 0,
+      costMinimal: false,
+      tiesBroken: false,
+      seconds: 0.1,
+      message: null,
+    }));
     const plan = await solveTrainingPlan(
       nestedInstance(),
       defaultOptions({ budgetCents: budget, timeLimitSeconds: 0.1 }),
@@ -156,18 +154,16 @@ describe('the optimizer at its time limit, on nested requirements', () => {
   });
 
   it('is OPTIMAL when the plan closes every weighted gap, even at the time limit', async () => {
-    solve.mockImplementation(
-      async (_model, _seconds, start): Promise<SolveOutcome> => ({
-        status: 'TIME_LIMIT',
-        values: start,
-        bound: null,
-        relativeGap: null,
-        costMinimal: false,
-        tiesBroken: false,
-        seconds: 0.1,
-        message: 'HiGHS stopped at the time limit before proving this plan the best',
-      }),
-    );
+    solve.mockImplementation(async (_model, _seconds, start): Promise<SolveOutcome> => ({
+      status: 'TIME_LIMIT',
+      values: start,
+      bound: null,
+      relativeGap: null,
+      costMinimal: false,
+      tiesBroken: false,
+      seconds: 0.1,
+      message: 'HiGHS stopped at the time limit before proving this plan the best',
+    }));
     const plan = await solveTrainingPlan(
       nestedInstance(),
       defaultOptions({ budgetCents: 10_000_000, timeLimitSeconds: 0.1 }),
