@@ -426,11 +426,13 @@ describe('PostgreSQL stops during load and writes', () => {
     );
   });
 
-  it('logged the failed idle connections and kept running', () => {
+  it('kept running through both outages', () => {
+    // Idle connections that broke are logged, but whether any was idle at the moment
+    // PostgreSQL died depends on timing, so their number is reported, not asserted.
     const warnings = service
       .logs()
       .filter((l) => l.msg === 'an idle database connection failed; the pool replaces it');
-    expect(warnings.length).toBeGreaterThan(0);
+    console.info(JSON.stringify({ test: 'database-outage', idleFailuresLogged: warnings.length }));
     expect(service.exit()).toBeNull();
   });
 });
