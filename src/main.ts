@@ -53,7 +53,6 @@ async function main(): Promise<void> {
   });
   await db.initialize();
   const prepared = await prepareDatabase(db, {
-    seed: true,
     demoEmployees: config.seedDemo ? DEMO_EMPLOYEES : 0,
     demoAsOf: DEMO_AS_OF,
     log: (message) => logger.info(message),

@@ -96,12 +96,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     express.json({ limit: '100kb', verify: rejectInvalidUtf8 }),
     expressMiddleware(apollo, {
       context: ({ req }) =>
-        createContext(
-          options.db,
-          authenticator,
-          req.headers.authorization,
-          options.fixedToday ?? today(options.timeZone),
-        ),
+        createContext(options.db, authenticator, req.headers.authorization, currentDay()),
     }),
   );
 

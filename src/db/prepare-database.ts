@@ -6,8 +6,7 @@ import { seedOrganization } from '../../seeds/organization/seed-organization';
 const MIGRATION_LOCK_KEY = 72_246_104;
 
 export interface PrepareOptions {
-  /** Seed the catalog and the demo organization into an empty database. */
-  seed: boolean;
+  /** People in the demo organization seeded after the catalog; 0 seeds the catalog only. */
   demoEmployees: number;
   demoAsOf: string;
   log: (message: string) => void;
@@ -19,7 +18,7 @@ export interface PrepareResult {
 }
 
 /**
- * Migrates, then seeds an empty database. An advisory lock makes processes that start
+ * Migrates, then seeds the catalog (and the demo organization) into an empty database. An advisory lock makes processes that start
  * together on one database take turns, so each step runs exactly once.
  */
 export async function prepareDatabase(
@@ -31,10 +30,9 @@ export async function prepareDatabase(
   await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
-    if (!options.seed) return { migrations: applied.map((m) => m.name), seeded: false };
-
+    const migrations = applied.map((migration) => migration.name);
     const [{ count }] = await runner.query('SELECT count(*)::int AS count FROM certification');
-    if (count > 0) return { migrations: applied.map((m) => m.name), seeded: false };
+    if (count > 0) return { migrations, seeded: false };
 
     await runner.startTransaction();
     try {
@@ -54,7 +52,7 @@ export async function prepareDatabase(
       await runner.rollbackTransaction();
       throw error;
     }
-    return { migrations: applied.map((m) => m.name), seeded: true };
+    return { migrations, seeded: true };
   } finally {
     await runner
       .query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY])
