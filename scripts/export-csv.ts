@@ -12,8 +12,6 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
-import { withDatabase } from '../src/db/database-url';
-import { embeddedServerUrl } from '../src/db/embedded';
 import { AppError } from '../src/schema/errors';
 import { Role } from '../src/services/auth.service';
 import { today } from '../src/services/calendar';
@@ -24,6 +22,7 @@ import {
   type ExportReport,
 } from '../src/services/csv-export.service';
 import type { Scope } from '../src/services/scope';
+import { serviceDatabaseUrl } from './service-database';
 
 /** Everything, as an L&D administrator sees it; no employee is behind the command line. */
 const EVERYTHING: Scope = {
@@ -49,8 +48,7 @@ async function main(): Promise<void> {
     throw new Error(`--report must be one of ${EXPORT_REPORTS.join(', ')}, got ${values.report}`);
   }
   const config = loadConfig();
-  const url =
-    config.databaseUrl ?? withDatabase(embeddedServerUrl(config.embeddedPort), 'certscope');
+  const url = serviceDatabaseUrl(config);
   const db = createDataSource({ url, poolSize: 2 });
   await db.initialize().catch((error: Error) => {
     throw new Error(`cannot reach the database (${error.message}); is the service running?`);

@@ -15,8 +15,6 @@ import { Presets, SingleBar } from 'cli-progress';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
-import { withDatabase } from '../src/db/database-url';
-import { embeddedServerUrl } from '../src/db/embedded';
 import { AppError } from '../src/schema/errors';
 import { today } from '../src/services/calendar';
 import {
@@ -29,6 +27,7 @@ import {
   type ImportReport,
 } from '../src/services/csv-import';
 import { checkReadiness } from '../src/services/readiness';
+import { serviceDatabaseUrl } from './service-database';
 
 const KINDS: Record<string, ImportKind> = {
   teams: ImportKind.TEAMS,
@@ -74,8 +73,7 @@ async function main(): Promise<number> {
   });
 
   const config = loadConfig();
-  const url =
-    config.databaseUrl ?? withDatabase(embeddedServerUrl(config.embeddedPort), 'certscope');
+  const url = serviceDatabaseUrl(config);
   const db = createDataSource({ url, poolSize: 2, statementTimeoutMs: 0 });
   await db.initialize().catch((error: Error) => {
     throw new UsageError(`cannot reach the database (${error.message}); is the service running?`);

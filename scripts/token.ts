@@ -11,10 +11,9 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadConfig } from '../src/config';
-import { withDatabase } from '../src/db/database-url';
-import { embeddedServerUrl } from '../src/db/embedded';
 import { installPgTypeParsers } from '../src/db/pg-types';
 import { loadAuthSettings, Role, signToken } from '../src/services/auth.service';
+import { serviceDatabaseUrl } from './service-database';
 
 const USAGE = `Prints a development token for a demo user of the running service.
 
@@ -57,8 +56,7 @@ async function main(): Promise<void> {
   }
 
   installPgTypeParsers();
-  const url =
-    config.databaseUrl ?? withDatabase(embeddedServerUrl(config.embeddedPort), 'certscope');
+  const url = serviceDatabaseUrl(config);
   const client = new pg.Client({ connectionString: url });
   await client.connect().catch((error: Error) => {
     throw new Error(`cannot reach the database (${error.message}); is the service running?`);
