@@ -93,7 +93,7 @@ export interface TrainingPlan {
 }
 
 /** Checks the options a client sent; messages name the argument and the value received. */
-export function checkOptimizerOptions(options: OptimizerOptions): void {
+function checkOptimizerOptions(options: OptimizerOptions): void {
   const { maxPerPersonPerQuarter: perQuarter, timeLimitSeconds: seconds } = options;
   if (!Number.isInteger(perQuarter) || perQuarter < 1 || perQuarter > MAX_PER_PERSON_PER_QUARTER) {
     throw new BadInputError(

@@ -334,6 +334,6 @@ class OptionBuilder {
 }
 
 /** Quarters a credential's preparation spans, at least one. */
-export function lagQuarters(months: number): number {
+function lagQuarters(months: number): number {
   return Math.max(1, Math.ceil(months / 3));
 }

@@ -241,7 +241,7 @@ let bundled: Promise<string> | null = null;
  * (the bundler vite and vitest run on) bundles it to CommonJS once per process, with `highs`
  * left to be required from here; the worker then runs that code. Production never does this.
  */
-export async function startOptimizerWorker(): Promise<Worker> {
+async function startOptimizerWorker(): Promise<Worker> {
   const compiled = path.join(__dirname, 'optimizer-worker.js');
   if (existsSync(compiled)) return new Worker(compiled);
   bundled ??= bundleWorkerSource().catch((error: unknown) => {
