@@ -5,6 +5,7 @@ import type { HeldRecord } from '../renewal-exposure.service';
 import * as valid from '../validate';
 import { auditMany, inSlices, type ImportActor } from './audit-rows';
 import { importDate } from './dates';
+import { addToGroup } from './group';
 import type { ImportKindHandler } from './kind';
 import { changedFields, errorRow, ImportAction, type PlannedRow } from './report';
 
@@ -114,7 +115,7 @@ export const heldCertifications: ImportKindHandler<HeldRow, HeldWrite> = {
     const existing = new Map<string, HeldRecord[]>();
     for (const held of found) {
       const key = tripleKey(held);
-      existing.set(key, [...(existing.get(key) ?? []), held]);
+      addToGroup(existing, key, held);
     }
 
     // A slug and an alias of one certification are two keys in the file but one credential.

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { DataSource } from 'typeorm';
 import { BadInputError, ConflictError } from '../../schema/errors';
+import { addToGroup } from './group';
 import type { ImportKindHandler, ImportSettings, ParsedRow } from './kind';
 import { readCsv } from './read-csv';
 import {
@@ -89,7 +90,7 @@ function withoutRepeats<P, W>(
   const byKey = new Map<string, Array<ParsedRow<P>>>();
   for (const row of rows) {
     const key = handler.key(row.value);
-    byKey.set(key, [...(byKey.get(key) ?? []), row]);
+    addToGroup(byKey, key, row);
   }
   const kept: Array<ParsedRow<P>> = [];
   for (const group of byKey.values()) {

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { BadInputError } from '../../schema/errors';
 import * as valid from '../validate';
+import { addToGroup } from './group';
 
 /** How a row names a team: by id, or by name (compared without case). */
 export type TeamRef = { id: number } | { name: string };
@@ -34,7 +35,7 @@ export class TeamDirectory {
         ),
       ]);
     const byName = new Map<string, number[]>();
-    for (const row of named) byName.set(row.key, [...(byName.get(row.key) ?? []), row.id]);
+    for (const row of named) addToGroup(byName, row.key, row.id);
     return new TeamDirectory(new Set(byId.map((row) => row.id)), byName);
   }
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import * as valid from '../validate';
 import { auditMany, type ImportActor } from './audit-rows';
+import { addToGroup } from './group';
 import type { ImportKindHandler, ParsedRow } from './kind';
 import {
   changedFields,
@@ -93,7 +94,7 @@ function planTeams(
   const byName = new Map<string, TeamRecord[]>();
   for (const team of existing) {
     const key = team.name.toLowerCase();
-    byName.set(key, [...(byName.get(key) ?? []), team]);
+    addToGroup(byName, key, team);
   }
   const fileLines = new Map(rows.map((row) => [row.value.name.toLowerCase(), row.line]));
   const failed = new Map<number, string>();
