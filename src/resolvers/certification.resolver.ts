@@ -17,8 +17,7 @@ import {
   ValidityType,
 } from '../schema/types/catalog.types';
 import { CentsScalar } from '../schema/scalars/cents.scalar';
-import { renewalCostCents } from '../../seeds/catalog/cost';
-import { certificationCost } from '../services/catalog.service';
+import { estimateCost, renewalCostCents } from '../../seeds/catalog/cost';
 
 @Resolver(() => CertificationType)
 export class CertificationResolver {
@@ -43,7 +42,7 @@ export class CertificationResolver {
   @FieldResolver(() => CostModelType)
   async cost(@Root() cert: CertificationType, @Ctx() { loaders }: Context): Promise<CostModelType> {
     const courseCount = (await loaders.courses.load(cert.id)).length;
-    const estimate = certificationCost({ ...cert, courseCount } as never);
+    const estimate = estimateCost({ ...cert, courseCount });
     return {
       raw: cert.costRaw,
       kind: cert.costKind,

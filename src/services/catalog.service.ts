@@ -38,11 +38,6 @@ export function levelRank(level: ExperienceLevel): number {
 
 export type CertificationWithCourses = Certification & { courseCount: number };
 
-/** The cost estimate of a catalog row (null when the guide gives no cost). */
-export function certificationCost(cert: CertificationWithCourses) {
-  return estimateCost({ ...cert, courseCount: cert.courseCount });
-}
-
 export class CatalogService {
   constructor(private readonly db: DataSource) {}
 
@@ -86,7 +81,7 @@ export class CatalogService {
     if (filter.maxExpectedCostCents !== undefined && filter.maxExpectedCostCents !== null) {
       const cap = filter.maxExpectedCostCents;
       rows = rows.filter((cert) => {
-        const cost = certificationCost(cert);
+        const cost = estimateCost(cert);
         return cost !== null && cost.expectedCents <= cap;
       });
     }
@@ -135,7 +130,7 @@ function sortCertifications(
       case 'SLUG':
         return cert.slug;
       case 'EXPECTED_COST':
-        return certificationCost(cert)?.expectedCents ?? null;
+        return estimateCost(cert)?.expectedCents ?? null;
       case 'PREPARATION':
         return cert.durationMin;
     }
