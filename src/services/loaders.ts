@@ -1,5 +1,11 @@
 import DataLoader from 'dataloader';
-import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import type {
+  DataSource,
+  EntityTarget,
+  FindOptionsOrder,
+  FindOptionsWhere,
+  ObjectLiteral,
+} from 'typeorm';
 import { In } from 'typeorm';
 import { CareerGoal } from '../entities/career-goal.entity';
 import { CareerRole } from '../entities/career-role.entity';
@@ -72,7 +78,9 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
 export function createLoaders(db: DataSource, scope: () => Promise<Scope>) {
   const byId = <T extends ObjectLiteral & { id: number }>(entity: EntityTarget<T>) =>
     new SettledLoader<number, T | null>(async (ids) => {
-      const rows = await db.getRepository(entity).findBy({ id: In([...ids]) } as never);
+      const rows = await db
+        .getRepository(entity)
+        .findBy({ id: In([...ids]) } as FindOptionsWhere<T>);
       const found = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => found.get(id) ?? null);
     }, AFTER_PENDING_WORK);
@@ -81,12 +89,12 @@ export function createLoaders(db: DataSource, scope: () => Promise<Scope>) {
   const byKey = <T extends ObjectLiteral>(
     entity: EntityTarget<T>,
     key: keyof T & string,
-    order: Partial<Record<keyof T & string, 'ASC' | 'DESC'>>,
+    order: FindOptionsOrder<T>,
   ) =>
     new SettledLoader<number, T[]>(async (keys) => {
       const rows = await db.getRepository(entity).find({
-        where: { [key]: In([...keys]) } as never,
-        order: order as never,
+        where: { [key]: In([...keys]) } as FindOptionsWhere<T>,
+        order,
       });
       const groups = new Map<number, T[]>(keys.map((k) => [k, []]));
       for (const row of rows) groups.get(row[key] as number)?.push(row);
