@@ -96,7 +96,3 @@ export function today(zone: string): string {
 }
 
 const todayFormats = new Map<string, Intl.DateTimeFormat>();
-
-export function compareDates(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -83,7 +83,6 @@ const CATALOG_JSON = (db: DataSource, heldRows: string) => `(
  * Every page the request asks for, in one statement: each page is its team's subtree (the
  * team alone with teamOnly) restricted to the people the viewer may see, counted, and cut
  * to `limit` rows past the cursor by id. A cursor from someone else's page only skips ids.
- * UNION ALL mirrors SUBTREE_CTE in organization.service.ts.
  */
 const PAGES_SQL = (db: DataSource) => `
   WITH RECURSIVE req AS (

@@ -13,14 +13,6 @@ export interface EmployeePage {
   totalCount: number;
 }
 
-/** The ids of a team and every team below it, as one recursive query. */
-export const SUBTREE_CTE = `
-  WITH RECURSIVE subtree(id) AS (
-    SELECT id FROM team WHERE id = $1
-    UNION ALL
-    SELECT t.id FROM team t JOIN subtree s ON t.parent_id = s.id
-  )`;
-
 export function encodeCursor(employeeId: number): string {
   return Buffer.from(`employee:${employeeId}`).toString('base64url');
 }
