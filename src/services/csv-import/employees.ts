@@ -3,11 +3,17 @@ import type { Employee } from '../../entities/employee.entity';
 import { ExperienceLevel } from '../../entities/enums';
 import { BadInputError } from '../../schema/errors';
 import * as valid from '../validate';
-import { auditMany, inSlices } from './audit-rows';
+import { auditMany, inSlices, type ImportActor } from './audit-rows';
 import { importDate } from './dates';
 import type { ImportKindHandler } from './kind';
 import { concurrentChange } from './run-import';
-import { changedFields, errorRow, ImportAction, type PlannedRow } from './report';
+import {
+  changedFields,
+  errorRow,
+  ImportAction,
+  type ImportRowResult,
+  type PlannedRow,
+} from './report';
 import { TeamDirectory, type TeamRef } from './team-directory';
 
 interface EmployeeRow {
@@ -74,16 +80,15 @@ export const employees: ImportKindHandler<EmployeeRow, EmployeeWrite> = {
       tx,
       rows.map((row) => row.value.team),
     );
-    const existing = new Map<string, EmployeeRecord>();
     const found: EmployeeRecord[] = await tx.query(
       `SELECT id, name, email, team_id AS "teamId", experience_level AS "experienceLevel",
               hire_date AS "hireDate"
          FROM employee WHERE email = ANY($1) ORDER BY id ${settings.lock ? 'FOR UPDATE' : ''}`,
       [rows.map((row) => row.value.email)],
     );
-    for (const employee of found) existing.set(employee.email, employee);
+    const existing = new Map(found.map((employee) => [employee.email, employee]));
 
-    return rows.map(({ line, value }) => {
+    return rows.map(({ line, value }): PlannedRow<EmployeeWrite> | ImportRowResult => {
       const team = teams.resolve(value.team);
       if (typeof team === 'string') return errorRow(line, team);
       const { team: _ref, ...fields } = value;
@@ -99,12 +104,7 @@ export const employees: ImportKindHandler<EmployeeRow, EmployeeWrite> = {
         'hireDate',
       ]);
       const action = changes ? ImportAction.UPDATE : ImportAction.UNCHANGED;
-      return {
-        line,
-        action,
-        reason: changes,
-        value: { before, after },
-      } as PlannedRow<EmployeeWrite>;
+      return { line, action, reason: changes, value: { before, after } };
     });
   },
 
@@ -114,7 +114,7 @@ export const employees: ImportKindHandler<EmployeeRow, EmployeeWrite> = {
 async function writeSlice(
   tx: EntityManager,
   rows: EmployeeWrite[],
-  actor: Parameters<typeof auditMany>[1],
+  actor: ImportActor,
 ): Promise<void> {
   const created = rows.filter((row) => row.before === null).map((row) => row.after);
   const updated = rows.flatMap((row) => (row.before ? [{ ...row.after, id: row.before.id }] : []));

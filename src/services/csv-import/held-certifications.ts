@@ -7,7 +7,13 @@ import { auditMany, inSlices, type ImportActor } from './audit-rows';
 import { importDate } from './dates';
 import { addToGroup } from './group';
 import type { ImportKindHandler } from './kind';
-import { changedFields, errorRow, ImportAction, type PlannedRow } from './report';
+import {
+  changedFields,
+  errorRow,
+  ImportAction,
+  type ImportRowResult,
+  type PlannedRow,
+} from './report';
 
 interface HeldRow {
   email: string;
@@ -76,7 +82,7 @@ export const heldCertifications: ImportKindHandler<HeldRow, HeldWrite> = {
 
   async plan(tx, rows, settings) {
     const values = rows.map((row) => row.value);
-    const people = await lookup<{ id: number; email: string }>(
+    const people = await lookup<{ id: number }>(
       tx,
       'SELECT id, email AS key FROM employee WHERE email = ANY($1)',
       values.map((v) => v.email),
@@ -120,7 +126,7 @@ export const heldCertifications: ImportKindHandler<HeldRow, HeldWrite> = {
 
     // A slug and an alias of one certification are two keys in the file but one credential.
     const lineOfTriple = new Map<string, number>();
-    return rows.map(({ line, value }): PlannedRow<HeldWrite> | ReturnType<typeof errorRow> => {
+    return rows.map(({ line, value }): PlannedRow<HeldWrite> | ImportRowResult => {
       const person = people.get(value.email);
       const cert = certs.get(value.certification);
       if (!person) return errorRow(line, `email: no employee has the email ${value.email}`);

@@ -61,7 +61,7 @@ export async function runImport<P, W>(
   settings.progress('check', table.rows.length, table.rows.length);
   const unique = withoutRepeats(handler, parsed, results);
 
-  const report = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const planned = await handler.plan(tx, unique, settings);
     const changes: Array<PlannedRow<W>> = [];
     for (const row of planned) {
@@ -75,7 +75,6 @@ export async function runImport<P, W>(
     if (apply) await handler.write(tx, changes, settings);
     return summarize(options, results, apply && changes.length > 0, table.ignoredColumns);
   });
-  return report;
 }
 
 /**

@@ -62,16 +62,11 @@ export const teams: ImportKindHandler<TeamRow, TeamWrite> = {
        ${settings.lock ? 'FOR UPDATE' : ''}`,
     );
     const emails = rows.flatMap((row) => (row.value.managerEmail ? [row.value.managerEmail] : []));
-    const managers = new Map<string, number>(
-      (
-        (await tx.query('SELECT id, email FROM employee WHERE email = ANY($1)', [
-          emails,
-        ])) as Array<{
-          id: number;
-          email: string;
-        }>
-      ).map((row) => [row.email, row.id]),
+    const found: Array<{ id: number; email: string }> = await tx.query(
+      'SELECT id, email FROM employee WHERE email = ANY($1)',
+      [emails],
     );
+    const managers = new Map(found.map((row) => [row.email, row.id]));
     return planTeams(rows, all, managers);
   },
 
