@@ -86,6 +86,7 @@ function planTeams(
   existing: TeamRecord[],
   managers: Map<string, number>,
 ): Array<PlannedRow<TeamWrite> | ImportRowResult> {
+  const byId = new Map(existing.map((team) => [team.id, team]));
   const byName = new Map<string, TeamRecord[]>();
   for (const team of existing) {
     const key = team.name.toLowerCase();
@@ -110,7 +111,7 @@ function planTeams(
       failed.set(line, `name: ${self}; rename them first`);
       continue;
     }
-    const before = 'id' in self ? (existing.find((team) => team.id === self.id) ?? null) : null;
+    const before = 'id' in self ? (byId.get(self.id) ?? null) : null;
     const parent =
       value.parent === undefined ? keepParent(before) : value.parent && find(value.parent);
     if (typeof parent === 'string') {
