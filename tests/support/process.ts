@@ -11,12 +11,14 @@ import {
   writeFileSync,
 } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { ensureDatabase } from '../../src/db/database-url';
 import { Role, signToken } from '../../src/services/auth.service';
+import { freePort } from './free-port';
+
+export { freePort };
 
 /**
  * The built service as a child process, the way it runs in production: its own Node process,
@@ -119,18 +121,6 @@ export async function ensureServiceBuilt(): Promise<string> {
   } finally {
     rmSync(BUILD_LOCK, { recursive: true, force: true });
   }
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** A fresh, empty database (no migrations) on the test run's PostgreSQL server. */
