@@ -5,6 +5,7 @@ import { Team } from '../entities/team.entity';
 import { BadInputError, ConflictError, NotFoundError } from '../schema/errors';
 import { audit } from './audit.service';
 import type { Viewer } from './auth.service';
+import { isUniqueViolation } from './pg-errors';
 import * as valid from './validate';
 
 export interface EmployeeInput {
@@ -14,8 +15,6 @@ export interface EmployeeInput {
   experienceLevel?: ExperienceLevel | null;
   hireDate?: string | null;
 }
-
-const UNIQUE_VIOLATION = '23505';
 
 export class EmployeeService {
   constructor(private readonly db: DataSource) {}
@@ -87,7 +86,7 @@ async function saveEmployee(tx: EntityManager, employee: Employee): Promise<Empl
   try {
     return await tx.save(Employee, employee);
   } catch (error) {
-    if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+    if (isUniqueViolation(error)) {
       throw new ConflictError(`another employee already has the email ${employee.email}`, {
         field: 'email',
       });

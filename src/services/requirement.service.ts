@@ -10,6 +10,7 @@ import { Team } from '../entities/team.entity';
 import { BadInputError, NotFoundError } from '../schema/errors';
 import { audit } from './audit.service';
 import type { Viewer } from './auth.service';
+import { isUniqueViolation } from './pg-errors';
 import * as valid from './validate';
 
 export interface TeamRequirementInput {
@@ -138,8 +139,6 @@ export class RequirementService {
   }
 }
 
-const UNIQUE_VIOLATION = '23505';
-
 /**
  * Runs a create-or-update once more when a concurrent request created the same row between
  * our lookup and our insert: the second attempt finds it and updates it.
@@ -148,7 +147,7 @@ async function upsertRetry<T>(attempt: () => Promise<T>): Promise<T> {
   try {
     return await attempt();
   } catch (error) {
-    if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+    if (!isUniqueViolation(error)) throw error;
     return attempt();
   }
 }
