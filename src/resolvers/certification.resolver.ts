@@ -17,6 +17,7 @@ import {
   ValidityType,
 } from '../schema/types/catalog.types';
 import { CentsScalar } from '../schema/scalars/cents.scalar';
+import { toCostEstimate } from '../schema/types/budget.types';
 import { estimateCost, renewalCostCents } from '../../seeds/catalog/cost';
 
 @Resolver(() => CertificationType)
@@ -42,17 +43,12 @@ export class CertificationResolver {
   @FieldResolver(() => CostModelType)
   async cost(@Root() cert: CertificationType, @Ctx() { loaders }: Context): Promise<CostModelType> {
     const courseCount = (await loaders.courses.load(cert.id)).length;
-    const estimate = estimateCost({ ...cert, courseCount });
     return {
       raw: cert.costRaw,
       kind: cert.costKind,
       feeLow: cert.costLowCents,
       feeHigh: cert.costHighCents,
-      estimate: estimate && {
-        min: estimate.minCents,
-        expected: estimate.expectedCents,
-        max: estimate.maxCents,
-      },
+      estimate: toCostEstimate(estimateCost({ ...cert, courseCount })),
     };
   }
 
