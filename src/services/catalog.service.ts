@@ -136,10 +136,10 @@ function sortCertifications(
     }
   };
   const direction = sort.descending ? -1 : 1;
+  // Each key once (a cost key is an estimate), not once per comparison.
+  const keyed = rows.map((cert) => ({ cert, key: key(cert) }));
   // Unknown values sort last in either direction; the slug breaks ties so the order is stable.
-  return [...rows].sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
+  keyed.sort(({ cert: a, key: ka }, { cert: b, key: kb }) => {
     if (ka === null || kb === null) {
       if (ka !== kb) return ka === null ? 1 : -1;
     } else if (ka !== kb) {
@@ -147,4 +147,5 @@ function sortCertifications(
     }
     return a.slug < b.slug ? -1 : 1;
   });
+  return keyed.map(({ cert }) => cert);
 }
