@@ -83,9 +83,10 @@ describe('the optimizer beside other requests', () => {
     expect(cheap.errors).toBeUndefined();
     expect(cheap.data.certifications).toHaveLength(10);
     expect(plan.errors).toBeUndefined();
-    // The solve used its whole time limit, so the cheap query ran while HiGHS did.
+    // The solve ran out of time (the deadline counts from the request, so loading the data
+    // shortens HiGHS's share of it), and it was still running when the cheap query was sent.
     expect(plan.data.optimalTrainingPlan.status).toBe('TIME_LIMIT');
-    expect(plan.data.optimalTrainingPlan.solveSeconds).toBeGreaterThan(1.5);
+    expect(plan.data.optimalTrainingPlan.solveSeconds).toBeGreaterThan(0.5);
     expect(plan.data.optimalTrainingPlan.objectiveValue).toBeGreaterThan(0);
     expect(finished).toEqual(['cheap', 'solve']);
   });
@@ -132,7 +133,8 @@ describe('SolverPool', () => {
     expect(await failed).toMatchObject({ extensions: { code: 'BUSY' } });
     // Terminated, not waited out: far less than the 30 s the solve was allowed.
     expect(performance.now() - before).toBeLessThan(10_000);
-    const after = await pool.solve(model, 0.2, start);
+    // A fresh worker must start (and load HiGHS) first: give it room on a busy machine.
+    const after = await pool.solve(model, 5, start);
     expect(after.values).not.toBeNull();
     await pool.close();
   });
@@ -158,7 +160,8 @@ describe('SolverPool', () => {
   it('fails a solve still queued at its deadline with DeadlineError, not BUSY', async () => {
     const pool = new SolverPool({ ...DEFAULT_POOL_OPTIONS, size: 1 });
     try {
-      const running = pool.solve(model, 1, start);
+      // The running solve holds the only worker well past the queued one's deadline.
+      const running = pool.solve(model, 5, start);
       await expect(pool.solve(model, 0.2, start)).rejects.toBeInstanceOf(DeadlineError);
       expect((await running).values).not.toBeNull();
     } finally {
