@@ -31,10 +31,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     statements: () => statements,
     async drop() {
       await dataSource.destroy();
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-      await admin.end();
+      await dropDatabase(adminUrl, name);
     },
   };
+}
+
+/** Drops `name` on the server behind `adminUrl`, ending any connection still open to it. */
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+  await admin.end();
 }

@@ -16,6 +16,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { ensureDatabase } from '../../src/db/database-url';
 import { Role, signToken } from '../../src/services/auth.service';
+import { dropDatabase } from './database';
 import { freePort } from './free-port';
 
 export { freePort };
@@ -143,10 +144,7 @@ export async function createEmptyDatabase(adminUrl = inject('pgAdminUrl')): Prom
     query: async (sql, params) => (await pool.query(sql, params)).rows,
     async drop() {
       await pool.end();
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-      await admin.end();
+      await dropDatabase(adminUrl, name);
     },
   };
 }
