@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { TestDatabase } from './database';
-import { createTestDatabase } from './database';
+import { createTestDatabase, type TestDatabase } from './database';
 import { startServer, type RunningServer } from '../../src/server';
 import { Role, signToken, type AuthSettings } from '../../src/services/auth.service';
 
@@ -55,19 +54,16 @@ export async function startTestServer(
     [adminTeamId],
   );
 
+  const secret = randomBytes(32);
   const auth: AuthSettings = {
     issuer: 'certscope-test',
     audience: 'certscope-test-api',
-    secret: randomBytes(32),
+    secret,
     jwksUrl: null,
     development: false,
   };
   const tokenFor = (employeeId: number, role: Role | keyof typeof Role, expiresIn?: string) =>
-    signToken(
-      { ...auth, secret: auth.secret as Uint8Array },
-      { employeeId, role: role as Role },
-      expiresIn,
-    );
+    signToken({ ...auth, secret }, { employeeId, role: role as Role }, expiresIn);
   const adminToken = await tokenFor(adminId, Role.LND_ADMIN);
 
   const server: RunningServer = await startServer({
