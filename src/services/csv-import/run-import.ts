@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { DataSource } from 'typeorm';
 import { BadInputError, ConflictError } from '../../schema/errors';
+import { isUniqueViolation } from '../pg-errors';
 import { addToGroup } from './group';
 import type { ImportKindHandler, ImportSettings, ParsedRow } from './kind';
 import { readCsv } from './read-csv';
@@ -141,10 +142,8 @@ function summarize(
 }
 
 /** A database error on a unique key, raised while writing: someone changed the data meanwhile. */
-export const UNIQUE_VIOLATION = '23505';
-
 export function concurrentChange(error: unknown): ConflictError | null {
-  if ((error as { code?: string }).code !== UNIQUE_VIOLATION) return null;
+  if (!isUniqueViolation(error)) return null;
   return new ConflictError(
     'the data changed while the import ran (a key it creates now exists); nothing was written, ' +
       'run the import again',
