@@ -16,7 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { embeddedServerUrl, startEmbeddedPostgres } from '../src/db/embedded';
+import { startEmbeddedPostgres } from '../src/db/embedded';
 import { withDatabase } from '../src/db/database-url';
 import { installPgTypeParsers } from '../src/db/pg-types';
 import { Role } from '../src/services/auth.service';
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
     const port = Number(values.port);
     const server = await startEmbeddedPostgres({ dataDir, port, persistent: true });
     stop = () => server.stop();
-    url = withDatabase(embeddedServerUrl(port), 'certscope');
+    url = withDatabase(server.url, 'certscope');
   }
 
   const client = new pg.Client({ connectionString: url });
